@@ -1,0 +1,166 @@
+//! Located problems in a catalog, gathered in one pass.
+
+use std::fmt;
+use std::ops::Range;
+
+/// A 1-based line and column in the catalog file (the column counts characters).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Location {
+    /// Line, starting at 1.
+    pub line: usize,
+    /// Column, starting at 1, in characters.
+    pub column: usize,
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.line, self.column)
+    }
+}
+
+/// One problem found in a catalog: where it is, what is wrong, and how to fix it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Where in the catalog file; `None` for problems of the file as a whole.
+    pub location: Option<Location>,
+    /// What is wrong and what is expected.
+    pub message: String,
+    /// A suggestion, such as "did you mean `retryable`?".
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    /// A problem at `location`.
+    pub fn new(location: Option<Location>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            location,
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    /// Adds a suggestion.
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Renders the problem as `path:line:col: message`, with the help on a second line.
+    pub fn render(&self, path: &str) -> String {
+        let mut out = match self.location {
+            Some(loc) => format!("{path}:{loc}: {}", self.message),
+            None => format!("{path}: {}", self.message),
+        };
+        if let Some(help) = &self.help {
+            out.push_str("\n  help: ");
+            out.push_str(help);
+        }
+        out
+    }
+}
+
+/// Maps byte offsets of the catalog text to [`Location`]s.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    /// Byte offset at which each line starts.
+    starts: Vec<usize>,
+    text: String,
+}
+
+impl LineIndex {
+    /// Indexes `text`.
+    pub fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex {
+            starts,
+            text: text.to_owned(),
+        }
+    }
+
+    /// The location of byte `offset` (clamped to the text).
+    pub fn location(&self, offset: usize) -> Location {
+        let offset = offset.min(self.text.len());
+        let line = self.starts.partition_point(|&s| s <= offset).max(1);
+        let start = self.starts[line - 1];
+        let column = self
+            .text
+            .get(start..offset)
+            .map_or(offset - start, |s| s.chars().count())
+            + 1;
+        Location { line, column }
+    }
+
+    /// The location of the start of `span`.
+    pub fn span_start(&self, span: &Range<usize>) -> Location {
+        self.location(span.start)
+    }
+}
+
+/// Collects every problem of a catalog so that they are all reported together.
+///
+/// Like serde_derive's `Ctxt`: parsing and validation keep going after a problem
+/// and push it here; [`Diagnostics::into_result`] turns the collection into the verdict.
+#[derive(Debug, Clone, Default)]
+pub struct Diagnostics {
+    list: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    /// An empty collection.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Records a problem.
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.list.push(diagnostic);
+    }
+
+    /// Records a problem at `location`.
+    pub fn error(&mut self, location: Option<Location>, message: impl Into<String>) {
+        self.push(Diagnostic::new(location, message));
+    }
+
+    /// Whether no problem has been recorded.
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+
+    /// The problems recorded so far, in the order of the file.
+    pub fn sorted(mut self) -> Vec<Diagnostic> {
+        // A stable sort keeps the order in which problems at one place were found.
+        self.list.sort_by_key(|d| d.location);
+        self.list
+    }
+
+    /// `Ok(value)` when nothing was recorded, else every problem, in file order.
+    pub fn into_result<T>(self, value: T) -> Result<T, Vec<Diagnostic>> {
+        if self.is_empty() {
+            Ok(value)
+        } else {
+            Err(self.sorted())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locations_are_one_based_and_count_characters() {
+        let index = LineIndex::new("a = 1\nbé = 2\n");
+        assert_eq!(index.location(0), Location { line: 1, column: 1 });
+        assert_eq!(index.location(6), Location { line: 2, column: 1 });
+        // "bé" is three bytes: the `=` after it is the 4th character.
+        assert_eq!(index.location(10), Location { line: 2, column: 4 });
+        assert_eq!(index.location(1000), Location { line: 3, column: 1 });
+    }
+
+    #[test]
+    fn rendering_names_path_line_and_column() {
+        let d = Diagnostic::new(Some(Location { line: 4, column: 10 }), "bad").with_help("fix it");
+        assert_eq!(d.render("catalog.toml"), "catalog.toml:4:10: bad\n  help: fix it");
+    }
+}

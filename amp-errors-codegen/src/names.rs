@@ -1,0 +1,114 @@
+//! Rust names for catalog names: variants, fields, generated types.
+
+use amp_errors_catalog::Catalog;
+use heck::ToUpperCamelCase;
+use proc_macro2::{Ident, Span};
+
+/// Rust's strict and reserved keywords (2024 edition).
+const KEYWORDS: &[&str] = &[
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate",
+    "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl",
+    "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub",
+    "ref", "return", "self", "Self", "static", "struct", "super", "trait", "true", "try", "type",
+    "typeof", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
+];
+
+/// Keywords that cannot be raw identifiers either.
+const NOT_RAW: &[&str] = &["crate", "self", "Self", "super", "_"];
+
+/// The field of every variant that holds the common members.
+pub const META_FIELD: &str = "meta";
+
+/// An identifier for `name`: raw (`r#type`) for keywords, `name_` where even that is not allowed.
+pub fn ident(name: &str) -> Ident {
+    if NOT_RAW.contains(&name) {
+        Ident::new(&format!("{name}_"), Span::call_site())
+    } else if KEYWORDS.contains(&name) {
+        Ident::new_raw(name, Span::call_site())
+    } else {
+        Ident::new(name, Span::call_site())
+    }
+}
+
+/// The Rust field name of a declared field (never the meta field's name).
+pub fn field_ident(name: &str) -> Ident {
+    if name == META_FIELD {
+        Ident::new(&format!("{name}_"), Span::call_site())
+    } else {
+        ident(name)
+    }
+}
+
+/// The variant name of a code: UpperCamelCase.
+pub fn variant_name(code: &str) -> String {
+    let name = code.to_upper_camel_case();
+    if NOT_RAW.contains(&name.as_str()) || KEYWORDS.contains(&name.as_str()) {
+        format!("{name}_")
+    } else {
+        name
+    }
+}
+
+/// The fallback variant's name: the catalog's choice, else `Unknown`, else the
+/// first of a few alternatives that no code takes.
+pub fn fallback_name(catalog: &Catalog) -> String {
+    if let Some(chosen) = &catalog.fallback_variant {
+        return chosen.value.clone();
+    }
+    let taken: Vec<String> = catalog.codes.iter().map(|c| variant_name(&c.code.value)).collect();
+    let mut candidates = vec!["Unknown".to_owned(), "UnknownCode".to_owned(), "Unrecognized".to_owned()];
+    candidates.extend((2..).take(taken.len() + 1).map(|n| format!("Unknown{n}")));
+    candidates
+        .into_iter()
+        .find(|c| !taken.contains(c))
+        .unwrap_or_else(|| "Unknown".to_owned())
+}
+
+/// A type name prefixed with the catalog's name (`AmpError` + `Code`).
+pub fn prefixed(catalog: &Catalog, suffix: &str) -> Ident {
+    Ident::new(&format!("{}{suffix}", catalog.name.value), Span::call_site())
+}
+
+/// The variant name of a category (`Rate Limiting` -> `RateLimiting`).
+pub fn category_variant(name: &str, index: usize) -> Ident {
+    let ascii: String = name
+        .to_upper_camel_case()
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .collect();
+    if ascii.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        Ident::new(&variant_name(&ascii), Span::call_site())
+    } else {
+        Ident::new(&format!("Category{index}"), Span::call_site())
+    }
+}
+
+/// A constructor name for a code (`not_found`), avoiding the generated methods' names.
+pub fn constructor(code: &str) -> Ident {
+    const METHODS: &[&str] = &[
+        "code", "known_code", "info", "status", "status_code", "category", "is_retryable",
+        "doc_url", "message", "param", "request_id", "meta", "meta_mut", "with_message",
+        "with_param", "with_request_id", "with_source", "examples", "from_unknown", "new",
+    ];
+    if METHODS.contains(&code) {
+        Ident::new(&format!("new_{code}"), Span::call_site())
+    } else {
+        ident(code)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keywords_become_raw_or_suffixed() {
+        assert_eq!(ident("type").to_string(), "r#type");
+        assert_eq!(ident("self").to_string(), "self_");
+        assert_eq!(ident("limit").to_string(), "limit");
+        assert_eq!(field_ident("meta").to_string(), "meta_");
+        assert_eq!(variant_name("rate_limit_exceeded"), "RateLimitExceeded");
+        assert_eq!(variant_name("self"), "Self_");
+        assert_eq!(constructor("code").to_string(), "new_code");
+    }
+}

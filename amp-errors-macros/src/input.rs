@@ -1,0 +1,54 @@
+//! The macro's argument: exactly one string literal, the catalog path.
+
+use proc_macro2::{Span, TokenStream, TokenTree};
+use syn::LitStr;
+
+/// What `amp_errors!(...)` was given.
+pub struct MacroInput {
+    /// The path as written.
+    pub path: String,
+    /// Where it is written, for diagnostics.
+    pub span: Span,
+}
+
+const USAGE: &str = "expected one string literal, the catalog's path relative to CARGO_MANIFEST_DIR: `amp_errors!(\"catalog.toml\")`";
+
+/// Parses the argument tokens.
+pub fn parse(tokens: TokenStream) -> Result<MacroInput, syn::Error> {
+    let trees: Vec<TokenTree> = tokens.into_iter().collect();
+    let Some(first) = trees.first() else {
+        return Err(syn::Error::new(Span::call_site(), format!("missing catalog path; {USAGE}")));
+    };
+    let literal: LitStr = syn::parse2(TokenStream::from(first.clone()))
+        .map_err(|_| syn::Error::new(first.span(), format!("the catalog path must be a string literal; {USAGE}")))?;
+    if let Some(extra) = trees.get(1) {
+        return Err(syn::Error::new(
+            extra.span(),
+            format!("amp_errors! takes exactly one argument; {USAGE}"),
+        ));
+    }
+    if literal.value().is_empty() {
+        return Err(syn::Error::new(literal.span(), format!("the catalog path is empty; {USAGE}")));
+    }
+    Ok(MacroInput {
+        path: literal.value(),
+        span: literal.span(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use quote::quote;
+
+    #[test]
+    fn one_string_literal() {
+        assert_eq!(parse(quote!("catalog.toml")).map(|i| i.path).ok().as_deref(), Some("catalog.toml"));
+        let none = parse(quote!()).err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(none.starts_with("missing catalog path"), "{none}");
+        let ident = parse(quote!(catalog)).err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(ident.starts_with("the catalog path must be a string literal"), "{ident}");
+        let two = parse(quote!("a.toml", "b.toml")).err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(two.starts_with("amp_errors! takes exactly one argument"), "{two}");
+    }
+}

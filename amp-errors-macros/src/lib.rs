@@ -1,0 +1,108 @@
+//! The `amp_errors!` proc macro: a thin shim over `amp-errors-catalog` (read,
+//! parse, validate) and `amp-errors-codegen` (expand). Use it through the
+//! `amp-errors` crate, which documents it.
+
+mod input;
+mod resolve;
+
+use amp_errors_catalog::{parse, read, validate, Diagnostic, Diagnostics};
+use proc_macro2::{Span, TokenStream};
+use quote::{format_ident, quote, quote_spanned};
+
+/// Generates the error type of a catalog; see the `amp-errors` crate's documentation.
+#[proc_macro]
+pub fn amp_errors(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
+    expand(input.into()).into()
+}
+
+/// The whole macro over `proc_macro2`: read, parse, validate, expand.
+fn expand(tokens: TokenStream) -> TokenStream {
+    let input = match input::parse(tokens) {
+        Ok(input) => input,
+        Err(error) => return error.to_compile_error(),
+    };
+    let path = match resolve::resolve(&input.path) {
+        Ok(path) => path,
+        Err(message) => return compile_error(input.span, &message),
+    };
+    let text = match read::read(&path) {
+        Ok(text) => text,
+        Err(diagnostic) => {
+            let mut out = compile_error(input.span, &diagnostic.render(&input.path));
+            if diagnostic.location.is_some() {
+                // The file exists but is not UTF-8: rebuild once it is fixed.
+                out.extend(track(&path));
+            }
+            return out;
+        }
+    };
+    let tracking = track(&path);
+    let mut cx = Diagnostics::new();
+    let Some(catalog) = parse::parse(&text, &mut cx) else {
+        return errors(&input, cx.sorted(), None, tracking);
+    };
+    validate::validate(&catalog, &mut cx);
+    if !cx.is_empty() {
+        let name = validate::is_upper_camel_case(&catalog.name.value).then(|| catalog.name.value.clone());
+        return errors(&input, cx.sorted(), name, tracking);
+    }
+    let items = amp_errors_codegen::expand(&catalog);
+    quote! {
+        #items
+        #tracking
+    }
+}
+
+/// `include_bytes!` of the catalog, so that cargo rebuilds when it changes.
+fn track(path: &std::path::Path) -> TokenStream {
+    let path = path.to_string_lossy();
+    quote! {
+        const _: &[u8] = include_bytes!(#path);
+    }
+}
+
+fn compile_error(span: Span, message: &str) -> TokenStream {
+    quote_spanned!(span=> ::core::compile_error!(#message);)
+}
+
+/// Every problem as a `compile_error!`, plus empty stand-ins for the types the
+/// catalog would have generated, so that code naming them does not add errors.
+fn errors(
+    input: &input::MacroInput,
+    diagnostics: Vec<Diagnostic>,
+    name: Option<String>,
+    tracking: TokenStream,
+) -> TokenStream {
+    let mut out: TokenStream = diagnostics
+        .iter()
+        .map(|d| compile_error(input.span, &d.render(&input.path)))
+        .collect();
+    if let Some(name) = name {
+        let ty = format_ident!("{name}");
+        let code = format_ident!("{name}Code");
+        let category = format_ident!("{name}Category");
+        out.extend(quote! {
+            #[allow(dead_code)]
+            pub enum #ty {}
+            #[allow(dead_code)]
+            pub enum #code {}
+            #[allow(dead_code)]
+            pub enum #category {}
+        });
+    }
+    out.extend(tracking);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bad_arguments_are_compile_errors_not_panics() {
+        let out = expand(quote!(42)).to_string();
+        assert!(out.contains("compile_error"), "{out}");
+        let out = expand(quote!("definitely/not/here.toml")).to_string();
+        assert!(out.contains("catalog file not found at"), "{out}");
+    }
+}

@@ -1,0 +1,141 @@
+use std::borrow::Cow;
+use std::fmt;
+
+use crate::UnknownError;
+
+/// How a code's retryability is decided.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Retryable {
+    /// Always retryable.
+    Always,
+    /// Never retryable.
+    Never,
+    /// Decided per instance by a boolean field; `default` when it is absent.
+    Field {
+        /// The boolean field's wire name.
+        name: &'static str,
+        /// Retryability when the field is absent.
+        default: bool,
+    },
+}
+
+/// Everything the catalog says about one code, as static data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CodeInfo {
+    /// The wire code.
+    pub code: &'static str,
+    /// HTTP status.
+    pub status: u16,
+    /// Category name.
+    pub category: &'static str,
+    /// Retryability.
+    pub retryable: Retryable,
+    /// Default message template (`{field}` placeholders).
+    pub message: &'static str,
+    /// Documentation link: base URL + `#` + code.
+    pub doc_url: &'static str,
+    /// What the error means.
+    pub description: &'static str,
+    /// Why it happens.
+    pub cause: &'static str,
+    /// Steps that fix it.
+    pub resolution: &'static [&'static str],
+    /// Deprecation note, when deprecated.
+    pub deprecated: Option<&'static str>,
+}
+
+/// Catalog-wide facts of a generated error type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CatalogInfo {
+    /// The generated type's name.
+    pub name: &'static str,
+    /// Base of every documentation link.
+    pub doc_base_url: &'static str,
+    /// Prefix of request ids, if any.
+    pub request_id_prefix: Option<&'static str>,
+    /// Category names in documentation order.
+    pub categories: &'static [&'static str],
+    /// Every code, in catalog order.
+    pub codes: &'static [CodeInfo],
+    /// Codes that were retired: they parse as unknown.
+    pub retired: &'static [&'static str],
+}
+
+impl CatalogInfo {
+    /// The documentation link of any code, known or not: base + `#` + code.
+    pub fn doc_url(&self, code: &str) -> String {
+        format!("{}#{code}", self.doc_base_url)
+    }
+
+    /// The entry of `code`, if the catalog knows it.
+    pub fn code(&self, code: &str) -> Option<&'static CodeInfo> {
+        self.codes.iter().find(|c| c.code == code)
+    }
+}
+
+/// A code string that the catalog does not know (the `FromStr` error of code enums).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownCode(pub String);
+
+impl fmt::Display for UnknownCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unknown error code `{}`", self.0)
+    }
+}
+
+impl std::error::Error for UnknownCode {}
+
+/// What every generated error type offers, for code that does not know the concrete type:
+/// middleware, clients, test helpers.
+///
+/// Generated types also have these as inherent methods, so calling them needs no import.
+pub trait CatalogError:
+    std::error::Error + serde::Serialize + serde::de::DeserializeOwned + Clone + Send + Sync + 'static
+{
+    /// The generated fieldless code enum.
+    type Code: Copy + Eq + std::hash::Hash + fmt::Debug + fmt::Display + 'static;
+
+    /// The catalog this type was generated from.
+    const CATALOG: &'static CatalogInfo;
+
+    /// The wire code (also for codes the catalog does not know).
+    fn code(&self) -> &str;
+
+    /// The code as the generated enum; `None` for the fallback variant.
+    fn known_code(&self) -> Option<Self::Code>;
+
+    /// The catalog entry of the code; `None` for the fallback variant.
+    fn info(&self) -> Option<&'static CodeInfo>;
+
+    /// The HTTP status as a number (500 for codes the catalog does not know).
+    fn status_code(&self) -> u16;
+
+    /// The HTTP status.
+    #[cfg(feature = "http")]
+    fn status(&self) -> http::StatusCode {
+        crate::__private::status(self.status_code())
+    }
+
+    /// The category name; `None` for codes the catalog does not know.
+    fn category_name(&self) -> Option<&'static str> {
+        self.info().map(|i| i.category)
+    }
+
+    /// Whether a client may retry the request that caused it.
+    fn is_retryable(&self) -> bool;
+
+    /// The documentation link.
+    fn doc_url(&self) -> Cow<'_, str>;
+
+    /// The message: the override, or the rendered template.
+    fn message(&self) -> Cow<'_, str>;
+
+    /// The `param` common field.
+    fn param(&self) -> Option<&str>;
+
+    /// The `request_id` common field.
+    fn request_id(&self) -> Option<&str>;
+
+    /// Wraps an error whose code this type does not know.
+    fn from_unknown(unknown: UnknownError) -> Self;
+}

@@ -1,0 +1,62 @@
+//! # amp-errors
+//!
+//! Describe your HTTP API's errors once, in `catalog.toml`; `amp_errors!` turns
+//! the file, at compile time, into the typed Rust error your server returns and
+//! your client parses: the enum, serde impls for the exact JSON envelope, the
+//! status mapping, doc links and retry hints.
+//!
+//! ```ignore
+//! amp_errors::amp_errors!("catalog.toml");
+//!
+//! let err = AmpError::rate_limit_exceeded(45);
+//! assert_eq!(err.status(), http::StatusCode::TOO_MANY_REQUESTS);
+//! assert!(err.is_retryable());
+//! let body = serde_json::to_string(&amp_errors::ErrorResponse::new(err))?;
+//! ```
+//!
+//! The catalog schema is documented in `docs/catalog.md`; what the macro
+//! generates is described on [`amp_errors!`].
+//!
+//! ## Cargo features
+//! - `http` (default): `status()` returns [`http::StatusCode`](https://docs.rs/http).
+//!   Without it, `status_code()` gives the same status as a `u16`.
+
+#![warn(missing_docs)]
+
+mod catalog_error;
+mod meta;
+mod response;
+mod unknown;
+
+#[doc(hidden)]
+pub mod __private;
+
+pub use catalog_error::{CatalogError, CatalogInfo, CodeInfo, Retryable, UnknownCode};
+pub use meta::{ErrorMeta, Source, REDACTED};
+pub use response::ErrorResponse;
+pub use unknown::UnknownError;
+
+/// Generates the error type of a catalog: `amp_errors!("catalog.toml");`
+///
+/// Call it at module level. The path is relative to the calling crate's
+/// `CARGO_MANIFEST_DIR` (set `AMP_ERRORS_MANIFEST_DIR` to resolve it against
+/// another directory, as test harnesses such as trybuild need). For a catalog
+/// whose `catalog.name` is `AmpError`, it generates:
+///
+/// - `enum AmpError`: one struct variant per code (UpperCamelCase), holding
+///   the code's typed fields and `meta: ErrorMeta` (message override, `param`,
+///   `request_id`, source), plus a fallback variant holding an [`UnknownError`]
+///   for codes the catalog does not know;
+/// - `enum AmpErrorCode` (`ALL`, `as_str`, `FromStr`, `info`) and
+///   `enum AmpErrorCategory`;
+/// - one constructor per code taking its required fields, `with_*` setters for
+///   the common fields, and accessors: `code()`, `status()`, `category()`,
+///   `is_retryable()`, `doc_url()`, `message()`, `param()`, `request_id()`;
+/// - `Display` (the message; `{:#}` adds the code and request id), `Debug`
+///   (sensitive fields redacted), `std::error::Error`, `Clone`, `PartialEq`,
+///   `Serialize` and `Deserialize` of the inner error object, and
+///   [`CatalogError`];
+/// - a struct per named object type, e.g. `AmpErrorFieldViolation`.
+///
+/// A bad catalog is a compile error naming `catalog.toml:line:col`.
+pub use amp_errors_macros::amp_errors;

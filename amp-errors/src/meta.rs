@@ -1,0 +1,50 @@
+use std::borrow::Cow;
+use std::error::Error;
+use std::fmt;
+use std::sync::Arc;
+
+/// The cause of an error: kept for logs and `Error::source`, never serialized.
+pub type Source = Arc<dyn Error + Send + Sync + 'static>;
+
+/// What `Debug` and `Display` show in place of a sensitive field's value.
+pub const REDACTED: &str = "[REDACTED]";
+
+/// The members every error carries besides its code and typed fields.
+#[derive(Clone, Default)]
+pub struct ErrorMeta {
+    /// Message override; `None` renders the code's message template.
+    pub message: Option<Cow<'static, str>>,
+    /// The request parameter that caused the error.
+    pub param: Option<String>,
+    /// The request id, for support.
+    pub request_id: Option<String>,
+    /// The underlying cause; never serialized, never shown by `Display`.
+    pub source: Option<Source>,
+}
+
+impl ErrorMeta {
+    /// Equality of what goes on the wire (the source is not compared).
+    pub fn wire_eq(&self, other: &ErrorMeta) -> bool {
+        self.param == other.param && self.request_id == other.request_id
+    }
+}
+
+impl fmt::Debug for ErrorMeta {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut s = f.debug_struct("ErrorMeta");
+        if let Some(message) = &self.message {
+            s.field("message", message);
+        }
+        if let Some(param) = &self.param {
+            s.field("param", param);
+        }
+        if let Some(request_id) = &self.request_id {
+            s.field("request_id", request_id);
+        }
+        if self.source.is_some() {
+            // The source's text may hold anything; logs that want it walk `Error::source`.
+            s.field("source", &format_args!("Some(..)"));
+        }
+        s.finish()
+    }
+}
