@@ -1,0 +1,51 @@
+//! Catalogs evolve: a client built against v1 must read a v2 server's errors.
+
+mod v1 {
+    amp_errors::amp_errors!("tests/catalogs/v1.toml");
+}
+mod v2 {
+    amp_errors::amp_errors!("tests/catalogs/v2.toml");
+}
+
+use amp_errors::ErrorResponse;
+use v1::V1Error;
+use v2::{V2Error, V2ErrorCode};
+
+#[test]
+fn a_v2_error_read_by_a_v1_client_keeps_every_member() {
+    let sent = ErrorResponse::new(V2ErrorCode::QuotaExceeded.example().with_param("plan"));
+    let body = serde_json::to_string(&sent).unwrap();
+    let read: ErrorResponse<V1Error> = serde_json::from_str(&body).unwrap();
+
+    let V1Error::Unknown(unknown) = &read.error else {
+        panic!("quota_exceeded is not in v1: {:?}", read.error);
+    };
+    assert_eq!(unknown.code(), "quota_exceeded");
+    assert_eq!(unknown.message(), Some("Quota of 1000 requests exceeded."));
+    assert_eq!(unknown.request_id(), Some("req_42"));
+    assert_eq!(unknown.param(), Some("plan"));
+    assert_eq!(unknown.field("limit"), Some(&serde_json::json!(1000)));
+    assert_eq!(unknown.field("plan"), Some(&serde_json::json!("free")));
+    assert_eq!(unknown.field("tags"), Some(&serde_json::json!(["a", "b"])));
+    assert_eq!(unknown.field("missing"), None);
+    assert_eq!(read.error.doc_url(), "https://api.example/errors#quota_exceeded");
+    assert_eq!(read.error.request_id(), Some("req_42"));
+
+    // Back on the wire: the same JSON, member for member.
+    let again: serde_json::Value = serde_json::to_value(&read).unwrap();
+    let original: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(again, original);
+    assert_eq!(serde_json::to_string(&read).unwrap(), body);
+
+    // And the v2 client reads the same body as its own variant.
+    let typed: V2Error = serde_json::from_value(original["error"].clone()).unwrap();
+    assert!(matches!(typed, V2Error::QuotaExceeded { limit: 1000, .. }));
+}
+
+#[test]
+fn codes_both_versions_know_parse_the_same() {
+    let body = serde_json::to_string(&V2Error::not_found()).unwrap();
+    let read: V1Error = serde_json::from_str(&body).unwrap();
+    assert!(matches!(read, V1Error::NotFound { .. }));
+    assert_eq!(serde_json::to_string(&read).unwrap(), body);
+}

@@ -1,0 +1,79 @@
+//! Two catalogs in one crate (AMP's and a shop's), with different type names,
+//! and a catalog whose codes the tests walk generically: adding a code to
+//! `tests/catalogs/shop.toml` needs no Rust edit to build, serialize and parse it.
+
+mod shop {
+    amp_errors::amp_errors!("tests/catalogs/shop.toml");
+}
+
+use amp_api_errors::AmpError;
+use amp_errors::{CatalogError, ErrorResponse};
+use shop::{ShopError, ShopErrorCode, ShopErrorLineItem};
+
+fn round_trip<E: CatalogError + PartialEq + std::fmt::Debug>(examples: Vec<E>) {
+    for example in examples {
+        let body = serde_json::to_string(&ErrorResponse::new(example.clone())).unwrap();
+        let parsed: ErrorResponse<E> = serde_json::from_str(&body).unwrap();
+        assert_eq!(parsed.error, example, "{body}");
+        assert_eq!(serde_json::to_string(&parsed).unwrap(), body);
+        let value: serde_json::Value = serde_json::from_str(&body).unwrap();
+        assert_eq!(value["error"]["code"], example.code());
+        assert_eq!(value["error"]["doc_url"], example.doc_url().as_ref());
+        assert_eq!(value["error"]["message"], example.message().as_ref());
+        assert!(E::CATALOG.code(example.code()).is_some());
+    }
+}
+
+#[test]
+fn every_code_of_both_catalogs_round_trips_without_naming_it() {
+    round_trip(ShopError::examples());
+    round_trip(AmpError::examples());
+    assert_eq!(ShopError::examples().len(), ShopErrorCode::ALL.len());
+}
+
+#[test]
+fn the_shop_catalog_has_its_own_types() {
+    let err = ShopErrorCode::OutOfStock.example();
+    assert_eq!(err.to_string(), "TEA-01 is out of stock (2 left).");
+    let ShopError::OutOfStock { lines: Some(lines), .. } = &err else {
+        panic!("{err:?}");
+    };
+    assert_eq!(lines[0], ShopErrorLineItem { sku: "TEA-01".into(), quantity: 5, gift: Some(true) });
+    assert_eq!(
+        serde_json::to_string(&err).unwrap(),
+        r#"{"code":"out_of_stock","message":"TEA-01 is out of stock (2 left).","sku":"TEA-01","available":2,"lines":[{"sku":"TEA-01","quantity":5,"gift":true}],"doc_url":"https://shop.example/errors#out_of_stock"}"#
+    );
+    let declined = ShopErrorCode::CardDeclined.example();
+    assert!(declined.is_retryable());
+    assert_eq!(declined.status_code(), 402);
+    assert_eq!(declined.param(), Some("card"));
+    assert_eq!(
+        serde_json::to_string(&declined).unwrap(),
+        r#"{"code":"card_declined","message":"The card was declined.","param":"card","transient":true,"decline_code":"insufficient_funds","amount":12.5,"metadata":{"provider":"acme","attempt":2},"doc_url":"https://shop.example/errors#card_declined"}"#
+    );
+    assert!(!ShopError::card_declined().is_retryable(), "absent `transient`: default false");
+}
+
+#[test]
+fn an_exhaustive_catalog_can_be_matched_without_a_wildcard_for_its_codes() {
+    // `non_exhaustive = false`: every code plus the fallback is a complete match.
+    fn status(err: &ShopError) -> u16 {
+        match err {
+            ShopError::OutOfStock { .. } => 409,
+            ShopError::CardDeclined { .. } => 402,
+            ShopError::Unknown(_) => 500,
+        }
+    }
+    for err in ShopError::examples() {
+        assert_eq!(status(&err), err.status_code());
+    }
+}
+
+#[test]
+fn codes_of_one_catalog_are_unknown_to_the_other() {
+    let body = serde_json::to_string(&AmpError::rate_limit_exceeded(3)).unwrap();
+    let as_shop: ShopError = serde_json::from_str(&body).unwrap();
+    assert!(as_shop.known_code().is_none());
+    assert_eq!(as_shop.code(), "rate_limit_exceeded");
+    assert_eq!(serde_json::to_string(&as_shop).unwrap(), body);
+}
