@@ -206,13 +206,14 @@ impl<'a> Ctx<'a> {
             catalog.codes.len()
         );
         let docs_link = format!(" Documentation: <{}>", catalog.doc_base_url);
-        let fallback_doc = format!(
-            " A code this catalog does not know, kept whole (a newer server's code, or a retired one).\n\n \
-             Match the known variants and treat this one as \"any other error\": the day the catalog \
-             learns the code, the error moves to its own variant, so never match this one by its \
-             code string. Read it through [`UnknownError`](::amp_errors::UnknownError)'s accessors; \
-             [`{code_ty}`]'s `FromStr` tells whether a code string is known."
-        );
+        let fallback_doc = docs::doc_attrs(&[
+            "A code this catalog does not know, kept whole: a newer server's code, or a retired one.".to_owned(),
+            String::new(),
+            "Match the known variants and treat this one as \"any other error\": the day the catalog".to_owned(),
+            "learns the code, the error moves to its own variant, so never match this one by its".to_owned(),
+            format!("code string. Read it through [`UnknownError`](::amp_errors::UnknownError)'s accessors;"),
+            format!("[`{code_ty}::from_wire`] tells whether a code string is known."),
+        ]);
         let non_exhaustive = self.non_exhaustive();
         let exhaustive_doc = if catalog.non_exhaustive {
             " The enum is `#[non_exhaustive]`: a catalog gains codes over time, and a new code must not break the crates that match on it. Give your `match` a wildcard arm."
@@ -229,7 +230,7 @@ impl<'a> Ctx<'a> {
             #non_exhaustive
             pub enum #ty {
                 #(#variants,)*
-                #[doc = #fallback_doc]
+                #fallback_doc
                 #fallback(::amp_errors::UnknownError),
             }
         }
@@ -535,6 +536,7 @@ impl<'a> Ctx<'a> {
             None => quote!(::amp_errors::__private::None),
         };
         let retired = catalog.retired.iter().map(|r| r.code.value.as_str());
+        let known_code_doc = format!(" The code as [`{code_ty}`]; `None` for a code the catalog does not know.");
         let unknown_doc_url = quote! {
             match unknown.doc_url() {
                 ::amp_errors::__private::Some(url) => ::amp_errors::__private::Cow::Borrowed(url),
@@ -566,7 +568,7 @@ impl<'a> Ctx<'a> {
                     }
                 }
 
-                /// The code as [`#code_ty`]; `None` for a code the catalog does not know.
+                #[doc = #known_code_doc]
                 pub fn known_code(&self) -> ::amp_errors::__private::Option<#code_ty> {
                     match self {
                         #(#known_arms)*
