@@ -28,7 +28,10 @@ fn a_v2_error_read_by_a_v1_client_keeps_every_member() {
     assert_eq!(unknown.field("plan"), Some(&serde_json::json!("free")));
     assert_eq!(unknown.field("tags"), Some(&serde_json::json!(["a", "b"])));
     assert_eq!(unknown.field("missing"), None);
-    assert_eq!(read.error.doc_url(), "https://api.example/errors#quota_exceeded");
+    assert_eq!(
+        read.error.doc_url(),
+        "https://api.example/errors#quota_exceeded"
+    );
     assert_eq!(read.error.request_id(), Some("req_42"));
 
     // Back on the wire: the same JSON, member for member.
@@ -48,4 +51,25 @@ fn codes_both_versions_know_parse_the_same() {
     let read: V1Error = serde_json::from_str(&body).unwrap();
     assert!(matches!(read, V1Error::NotFound { .. }));
     assert_eq!(serde_json::to_string(&read).unwrap(), body);
+}
+
+#[test]
+fn a_retired_code_on_the_wire_parses_as_unknown() {
+    let body = r#"{"code":"old_quota","message":"Over quota","limit":10}"#;
+    let read: V2Error = serde_json::from_str(body).unwrap();
+    assert!(read.known_code().is_none(), "{read:?}");
+    assert_eq!(read.code(), "old_quota");
+    assert_eq!(serde_json::to_string(&read).unwrap(), body);
+    assert_eq!(V2Error::CATALOG.retired, ["legacy_failure", "old_quota"]);
+    assert!("old_quota".parse::<V2ErrorCode>().is_err());
+}
+
+#[test]
+fn unknown_errors_show_code_and_message_in_logs() {
+    let read: V1Error = serde_json::from_str(r#"{"code":"brand_new","message":"Something new","request_id":"req_9"}"#).unwrap();
+    assert_eq!(read.to_string(), "Something new");
+    assert_eq!(format!("{read:#}"), "brand_new: Something new (request_id: req_9)");
+    assert_eq!(read.status_code(), 500);
+    assert!(!read.is_retryable());
+    assert!(read.category().is_none());
 }
