@@ -7,7 +7,11 @@ use amp_api_errors::{AmpError, AmpErrorCode};
 use amp_errors::ErrorResponse;
 
 fn main() -> Result<(), serde_json::Error> {
-    println!("{} ({} codes)\n", AmpError::CATALOG.name, AmpErrorCode::ALL.len());
+    println!(
+        "{} ({} codes)\n",
+        AmpError::CATALOG.name,
+        AmpErrorCode::ALL.len()
+    );
     for code in AmpErrorCode::ALL {
         let example = code.example();
         println!(

@@ -66,9 +66,15 @@ fn a_retired_code_on_the_wire_parses_as_unknown() {
 
 #[test]
 fn unknown_errors_show_code_and_message_in_logs() {
-    let read: V1Error = serde_json::from_str(r#"{"code":"brand_new","message":"Something new","request_id":"req_9"}"#).unwrap();
+    let read: V1Error = serde_json::from_str(
+        r#"{"code":"brand_new","message":"Something new","request_id":"req_9"}"#,
+    )
+    .unwrap();
     assert_eq!(read.to_string(), "Something new");
-    assert_eq!(format!("{read:#}"), "brand_new: Something new (request_id: req_9)");
+    assert_eq!(
+        format!("{read:#}"),
+        "brand_new: Something new (request_id: req_9)"
+    );
     assert_eq!(read.status_code(), 500);
     assert!(!read.is_retryable());
     assert!(read.category().is_none());

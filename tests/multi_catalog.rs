@@ -35,10 +35,20 @@ fn every_code_of_both_catalogs_round_trips_without_naming_it() {
 fn the_shop_catalog_has_its_own_types() {
     let err = ShopErrorCode::OutOfStock.example();
     assert_eq!(err.to_string(), "TEA-01 is out of stock (2 left).");
-    let ShopError::OutOfStock { lines: Some(lines), .. } = &err else {
+    let ShopError::OutOfStock {
+        lines: Some(lines), ..
+    } = &err
+    else {
         panic!("{err:?}");
     };
-    assert_eq!(lines[0], ShopErrorLineItem { sku: "TEA-01".into(), quantity: 5, gift: Some(true) });
+    assert_eq!(
+        lines[0],
+        ShopErrorLineItem {
+            sku: "TEA-01".into(),
+            quantity: 5,
+            gift: Some(true)
+        }
+    );
     assert_eq!(
         serde_json::to_string(&err).unwrap(),
         r#"{"code":"out_of_stock","message":"TEA-01 is out of stock (2 left).","sku":"TEA-01","available":2,"lines":[{"sku":"TEA-01","quantity":5,"gift":true}],"doc_url":"https://shop.example/errors#out_of_stock"}"#
@@ -51,7 +61,10 @@ fn the_shop_catalog_has_its_own_types() {
         serde_json::to_string(&declined).unwrap(),
         r#"{"code":"card_declined","message":"The card was declined.","param":"card","transient":true,"decline_code":"insufficient_funds","amount":12.5,"metadata":{"provider":"acme","attempt":2},"doc_url":"https://shop.example/errors#card_declined"}"#
     );
-    assert!(!ShopError::card_declined().is_retryable(), "absent `transient`: default false");
+    assert!(
+        !ShopError::card_declined().is_retryable(),
+        "absent `transient`: default false"
+    );
 }
 
 #[test]

@@ -11,17 +11,32 @@ const SEED: &[(&str, &str)] = &[
     ("forbidden", include_str!("seed/forbidden.json")),
     ("invalid_token", include_str!("seed/invalid_token.json")),
     ("invalid_request", include_str!("seed/invalid_request.json")),
-    ("validation_error", include_str!("seed/validation_error.json")),
-    ("invalid_parameter", include_str!("seed/invalid_parameter.json")),
+    (
+        "validation_error",
+        include_str!("seed/validation_error.json"),
+    ),
+    (
+        "invalid_parameter",
+        include_str!("seed/invalid_parameter.json"),
+    ),
     ("not_found", include_str!("seed/not_found.json")),
     ("already_exists", include_str!("seed/already_exists.json")),
     ("conflict", include_str!("seed/conflict.json")),
-    ("rate_limit_exceeded", include_str!("seed/rate_limit_exceeded.json")),
-    ("processing_failed", include_str!("seed/processing_failed.json")),
+    (
+        "rate_limit_exceeded",
+        include_str!("seed/rate_limit_exceeded.json"),
+    ),
+    (
+        "processing_failed",
+        include_str!("seed/processing_failed.json"),
+    ),
     ("provider_error", include_str!("seed/provider_error.json")),
     ("budget_exceeded", include_str!("seed/budget_exceeded.json")),
     ("internal_error", include_str!("seed/internal_error.json")),
-    ("service_unavailable", include_str!("seed/service_unavailable.json")),
+    (
+        "service_unavailable",
+        include_str!("seed/service_unavailable.json"),
+    ),
 ];
 
 const DOC_BASE: &str = "https://docs.amp.dev/api/errors";
@@ -47,7 +62,12 @@ fn with_doc_url(seed: &Value, code: &str) -> Value {
 }
 
 fn keys(body: &Value) -> Vec<String> {
-    body["error"].as_object().expect("error object").keys().cloned().collect()
+    body["error"]
+        .as_object()
+        .expect("error object")
+        .keys()
+        .cloned()
+        .collect()
 }
 
 #[test]
@@ -80,8 +100,14 @@ fn the_placeholder_code_is_unknown_and_kept_whole() {
     assert_eq!(unknown.message(), Some("Human-readable error message"));
     assert_eq!(unknown.param(), Some("field_name"));
     assert_eq!(unknown.request_id(), Some("req_xxxxxxxxxxxx"));
-    assert_eq!(parsed.error.doc_url(), "https://docs.amp.dev/api/errors#error_code");
-    assert_eq!(serde_json::to_string(&parsed).unwrap(), serde_json::to_string(&json(text)).unwrap());
+    assert_eq!(
+        parsed.error.doc_url(),
+        "https://docs.amp.dev/api/errors#error_code"
+    );
+    assert_eq!(
+        serde_json::to_string(&parsed).unwrap(),
+        serde_json::to_string(&json(text)).unwrap()
+    );
 }
 
 #[test]
@@ -95,7 +121,10 @@ fn every_catalog_example_is_the_seed_example() {
     // The page shows no body for `unauthorized`; the catalog's example is its default message.
     let body = serde_json::to_value(AmpErrorCode::Unauthorized.example()).unwrap();
     assert_eq!(body["code"], "unauthorized");
-    assert_eq!(body["doc_url"], "https://docs.amp.dev/api/errors#unauthorized");
+    assert_eq!(
+        body["doc_url"],
+        "https://docs.amp.dev/api/errors#unauthorized"
+    );
     assert_eq!(AmpError::examples().len(), 15);
 }
 
@@ -115,15 +144,29 @@ fn status_category_and_retryability_of_all_fifteen_codes() {
         ("not_found", S::NOT_FOUND, Resource, false),
         ("already_exists", S::CONFLICT, Resource, false),
         ("conflict", S::CONFLICT, Resource, false),
-        ("rate_limit_exceeded", S::TOO_MANY_REQUESTS, RateLimiting, true),
-        ("processing_failed", S::INTERNAL_SERVER_ERROR, Processing, false),
+        (
+            "rate_limit_exceeded",
+            S::TOO_MANY_REQUESTS,
+            RateLimiting,
+            true,
+        ),
+        (
+            "processing_failed",
+            S::INTERNAL_SERVER_ERROR,
+            Processing,
+            false,
+        ),
         ("provider_error", S::BAD_GATEWAY, Processing, true),
         ("budget_exceeded", S::PAYMENT_REQUIRED, Processing, false),
         ("internal_error", S::INTERNAL_SERVER_ERROR, Server, true),
         ("service_unavailable", S::SERVICE_UNAVAILABLE, Server, true),
     ];
     let codes: Vec<&str> = AmpErrorCode::ALL.iter().map(|c| c.as_str()).collect();
-    assert_eq!(codes, table.map(|row| row.0), "catalog order is the page's order");
+    assert_eq!(
+        codes,
+        table.map(|row| row.0),
+        "catalog order is the page's order"
+    );
     for (code, status, category, retryable) in table {
         let known = AmpErrorCode::from_wire(code).unwrap();
         let example = known.example();
@@ -140,10 +183,21 @@ fn status_category_and_retryability_of_all_fifteen_codes() {
 
 #[test]
 fn provider_error_retryability_follows_its_field() {
-    let retry = |body: &str| serde_json::from_str::<AmpError>(body).unwrap().is_retryable();
-    assert!(retry(r#"{"code":"provider_error","message":"m","retryable":true}"#));
-    assert!(!retry(r#"{"code":"provider_error","message":"m","retryable":false}"#));
-    assert!(!retry(r#"{"code":"provider_error","message":"m"}"#), "absent: the catalog's default");
+    let retry = |body: &str| {
+        serde_json::from_str::<AmpError>(body)
+            .unwrap()
+            .is_retryable()
+    };
+    assert!(retry(
+        r#"{"code":"provider_error","message":"m","retryable":true}"#
+    ));
+    assert!(!retry(
+        r#"{"code":"provider_error","message":"m","retryable":false}"#
+    ));
+    assert!(
+        !retry(r#"{"code":"provider_error","message":"m"}"#),
+        "absent: the catalog's default"
+    );
 }
 
 #[test]
@@ -153,7 +207,15 @@ fn code_position_does_not_matter() {
     let a: AmpError = serde_json::from_str(code_last).unwrap();
     let b: AmpError = serde_json::from_str(code_first).unwrap();
     assert_eq!(a, b);
-    assert!(matches!(a, AmpError::RateLimitExceeded { retry_after: 45, limit: Some(300), current: Some(312), .. }));
+    assert!(matches!(
+        a,
+        AmpError::RateLimitExceeded {
+            retry_after: 45,
+            limit: Some(300),
+            current: Some(312),
+            ..
+        }
+    ));
     // An unknown code that comes last keeps the members in their order.
     let unknown = r#"{"message":"m","extra":[1,2],"code":"brand_new","request_id":"req_1"}"#;
     let parsed: AmpError = serde_json::from_str(unknown).unwrap();
@@ -163,10 +225,20 @@ fn code_position_does_not_matter() {
 #[test]
 fn bodies_that_are_not_errors_fail_with_a_clear_message() {
     let missing = serde_json::from_str::<AmpError>(r#"{"message":"no code"}"#).unwrap_err();
-    assert!(missing.to_string().contains("missing field `code`"), "{missing}");
-    let required = serde_json::from_str::<AmpError>(r#"{"code":"rate_limit_exceeded","message":"m"}"#).unwrap_err();
-    assert!(required.to_string().contains("missing field `retry_after`"), "{required}");
-    let typed = serde_json::from_str::<AmpError>(r#"{"code":"rate_limit_exceeded","retry_after":"soon"}"#).unwrap_err();
+    assert!(
+        missing.to_string().contains("missing field `code`"),
+        "{missing}"
+    );
+    let required =
+        serde_json::from_str::<AmpError>(r#"{"code":"rate_limit_exceeded","message":"m"}"#)
+            .unwrap_err();
+    assert!(
+        required.to_string().contains("missing field `retry_after`"),
+        "{required}"
+    );
+    let typed =
+        serde_json::from_str::<AmpError>(r#"{"code":"rate_limit_exceeded","retry_after":"soon"}"#)
+            .unwrap_err();
     assert!(typed.to_string().contains("invalid type"), "{typed}");
 }
 
@@ -174,7 +246,8 @@ fn bodies_that_are_not_errors_fail_with_a_clear_message() {
 fn lenient_parsing_keeps_a_changed_known_code_whole() {
     // A newer server changed `retry_after` to a string: strict parsing fails,
     // lenient parsing keeps the error as the fallback variant.
-    let body = br#"{"error":{"code":"rate_limit_exceeded","message":"slow down","retry_after":"45s"}}"#;
+    let body =
+        br#"{"error":{"code":"rate_limit_exceeded","message":"slow down","retry_after":"45s"}}"#;
     assert!(serde_json::from_slice::<ErrorResponse<AmpError>>(body).is_err());
     let lenient = ErrorResponse::<AmpError>::from_slice_lenient(body).unwrap();
     assert_eq!(lenient.error.code(), "rate_limit_exceeded");
@@ -185,9 +258,18 @@ fn lenient_parsing_keeps_a_changed_known_code_whole() {
 #[test]
 fn constructors_make_the_common_case_one_line() {
     let err = AmpError::rate_limit_exceeded(45).with_request_id("req_abc");
-    assert_eq!(err.message(), "Rate limit exceeded. Retry after 45 seconds.");
-    assert_eq!(err.to_string(), "Rate limit exceeded. Retry after 45 seconds.");
-    assert_eq!(format!("{err:#}"), "rate_limit_exceeded: Rate limit exceeded. Retry after 45 seconds. (request_id: req_abc)");
+    assert_eq!(
+        err.message(),
+        "Rate limit exceeded. Retry after 45 seconds."
+    );
+    assert_eq!(
+        err.to_string(),
+        "Rate limit exceeded. Retry after 45 seconds."
+    );
+    assert_eq!(
+        format!("{err:#}"),
+        "rate_limit_exceeded: Rate limit exceeded. Retry after 45 seconds. (request_id: req_abc)"
+    );
     assert_eq!(
         serde_json::to_string(&err).unwrap(),
         r#"{"code":"rate_limit_exceeded","message":"Rate limit exceeded. Retry after 45 seconds.","retry_after":45,"doc_url":"https://docs.amp.dev/api/errors#rate_limit_exceeded","request_id":"req_abc"}"#
@@ -214,7 +296,13 @@ fn the_source_is_kept_for_logs_and_never_serialized() {
 #[test]
 fn generic_code_works_through_the_trait() {
     fn summary<E: CatalogError>(err: &E) -> String {
-        format!("{} {} {} {}", err.status_code(), err.code(), err.is_retryable(), err.doc_url())
+        format!(
+            "{} {} {} {}",
+            err.status_code(),
+            err.code(),
+            err.is_retryable(),
+            err.doc_url()
+        )
     }
     assert_eq!(
         summary(&AmpError::service_unavailable()),

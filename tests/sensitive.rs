@@ -16,7 +16,10 @@ fn invalid(field: &str) -> MiniError {
 fn the_marker_stands_in_for_the_value() {
     let err = invalid("hunter2");
     assert_eq!(err.to_string(), "Invalid [REDACTED].");
-    assert_eq!(format!("{err:#}"), "invalid: Invalid [REDACTED]. (request_id: req_7)");
+    assert_eq!(
+        format!("{err:#}"),
+        "invalid: Invalid [REDACTED]. (request_id: req_7)"
+    );
     let debug = format!("{err:?}");
     assert!(debug.contains("field: [REDACTED]"), "{debug}");
     assert!(debug.contains("request_id: \"req_7\""), "{debug}");
@@ -55,5 +58,8 @@ fn a_deprecated_code_still_round_trips() {
     );
     let back: MiniError = serde_json::from_str(&body).unwrap();
     assert!(matches!(back, MiniError::Unavailable { .. }));
-    assert_eq!(mini::MiniErrorCode::Unavailable.info().deprecated, Some("use `invalid` instead"));
+    assert_eq!(
+        mini::MiniErrorCode::Unavailable.info().deprecated,
+        Some("use `invalid` instead")
+    );
 }

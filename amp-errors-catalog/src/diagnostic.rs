@@ -160,7 +160,17 @@ mod tests {
 
     #[test]
     fn rendering_names_path_line_and_column() {
-        let d = Diagnostic::new(Some(Location { line: 4, column: 10 }), "bad").with_help("fix it");
-        assert_eq!(d.render("catalog.toml"), "catalog.toml:4:10: bad\n  help: fix it");
+        let d = Diagnostic::new(
+            Some(Location {
+                line: 4,
+                column: 10,
+            }),
+            "bad",
+        )
+        .with_help("fix it");
+        assert_eq!(
+            d.render("catalog.toml"),
+            "catalog.toml:4:10: bad\n  help: fix it"
+        );
     }
 }

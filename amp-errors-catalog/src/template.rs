@@ -46,8 +46,9 @@ impl Template {
                 '}' => {
                     return Err(TemplateError {
                         offset: i,
-                        message: "unmatched `}` in message template; write `}}` for a literal brace"
-                            .into(),
+                        message:
+                            "unmatched `}` in message template; write `}}` for a literal brace"
+                                .into(),
                     });
                 }
                 '{' => {
@@ -66,13 +67,19 @@ impl Template {
                     if !closed {
                         return Err(TemplateError {
                             offset: i,
-                            message: "unclosed `{` in message template; write `{{` for a literal brace"
-                                .into(),
+                            message:
+                                "unclosed `{` in message template; write `{{` for a literal brace"
+                                    .into(),
                         });
                     }
                     let name = name.trim();
-                    let valid = name.chars().next().is_some_and(|c| c.is_ascii_lowercase() || c == '_')
-                        && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+                    let valid = name
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_ascii_lowercase() || c == '_')
+                        && name
+                            .chars()
+                            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
                     if !valid {
                         return Err(TemplateError {
                             offset: i,
@@ -102,10 +109,10 @@ impl Template {
     pub fn fields(&self) -> Vec<&str> {
         let mut out: Vec<&str> = Vec::new();
         for segment in &self.segments {
-            if let Segment::Field(name) = segment {
-                if !out.contains(&name.as_str()) {
-                    out.push(name);
-                }
+            if let Segment::Field(name) = segment
+                && !out.contains(&name.as_str())
+            {
+                out.push(name);
             }
         }
         out
@@ -153,9 +160,15 @@ mod tests {
             ]
         );
         assert_eq!(t.fields(), vec!["retry_after"]);
-        assert_eq!(t.render(|_| Some("45".into())), "Retry after 45 s {literal}");
+        assert_eq!(
+            t.render(|_| Some("45".into())),
+            "Retry after 45 s {literal}"
+        );
         assert_eq!(t.as_literal(), None);
-        assert_eq!(Template::parse("plain").unwrap().as_literal().as_deref(), Some("plain"));
+        assert_eq!(
+            Template::parse("plain").unwrap().as_literal().as_deref(),
+            Some("plain")
+        );
     }
 
     #[test]

@@ -31,7 +31,10 @@ pub fn code_doc(catalog: &Catalog, code: &ErrorCode) -> Vec<String> {
         catalog.doc_url(name)
     ));
     lines.push(String::new());
-    lines.push(format!("Default message: \"{}\"", code.message.value.source));
+    lines.push(format!(
+        "Default message: \"{}\"",
+        code.message.value.source
+    ));
     lines.push(String::new());
     lines.push(format!("**Cause:** {}", code.cause));
     if !code.resolution.is_empty() {
@@ -49,7 +52,10 @@ pub fn code_doc(catalog: &Catalog, code: &ErrorCode) -> Vec<String> {
 /// The rustdoc of a declared field.
 pub fn field_doc(description: &str, ty: &str, required: bool, sensitive: bool) -> Vec<String> {
     let mut lines = vec![description.to_owned(), String::new()];
-    let mut facts = format!("JSON type `{ty}`, {}", if required { "required" } else { "optional" });
+    let mut facts = format!(
+        "JSON type `{ty}`, {}",
+        if required { "required" } else { "optional" }
+    );
     if sensitive {
         facts.push_str("; sensitive: sent on the wire, redacted in `Debug` and `Display`");
     }

@@ -133,7 +133,7 @@ impl<'a> Ctx<'a> {
         let catalog = self.catalog;
         let items = catalog.types.iter().map(|object| {
             let ident = names::prefixed(catalog, &object.name.value);
-            let doc = docs::doc_attrs(&[object.description.clone()]);
+            let doc = docs::doc_attrs(std::slice::from_ref(&object.description));
             let fields = object.fields.iter().map(|field| {
                 let rust = names::field_ident(&field.name.value);
                 let wire = &field.name.value;
@@ -175,7 +175,12 @@ impl<'a> Ctx<'a> {
     }
 
     fn error_enum(&self) -> TokenStream {
-        let Ctx { ty, fallback, code_ty, .. } = self;
+        let Ctx {
+            ty,
+            fallback,
+            code_ty,
+            ..
+        } = self;
         let catalog = self.catalog;
         let variants = self.codes.iter().map(|c| {
             let doc = docs::doc_attrs(&docs::code_doc(catalog, c.code));
@@ -211,7 +216,7 @@ impl<'a> Ctx<'a> {
             String::new(),
             "Match the known variants and treat this one as \"any other error\": the day the catalog".to_owned(),
             "learns the code, the error moves to its own variant, so never match this one by its".to_owned(),
-            format!("code string. Read it through [`UnknownError`](::amp_errors::UnknownError)'s accessors;"),
+            "code string. Read it through [`UnknownError`](::amp_errors::UnknownError)'s accessors;".to_owned(),
             format!("[`{code_ty}::from_wire`] tells whether a code string is known."),
         ]);
         let non_exhaustive = self.non_exhaustive();
@@ -265,7 +270,9 @@ impl<'a> Ctx<'a> {
     }
 
     fn category_enum(&self) -> TokenStream {
-        let Ctx { ty, category_ty, .. } = self;
+        let Ctx {
+            ty, category_ty, ..
+        } = self;
         let variants = self.catalog.categories.iter().enumerate().map(|(i, c)| {
             let variant = names::category_variant(&c.value, i);
             let doc = format!(" {}", c.value);
@@ -322,27 +329,38 @@ impl<'a> Ctx<'a> {
     }
 
     fn inherent(&self) -> TokenStream {
-        let Ctx { ty, code_ty, category_ty, fallback, catalog, .. } = self;
+        let Ctx {
+            ty,
+            code_ty,
+            category_ty,
+            fallback,
+            catalog,
+            ..
+        } = self;
         let constructors = self.codes.iter().map(|c| {
             let constructor = &c.constructor;
             let variant = &c.variant;
             let deprecated = &c.deprecated;
             let mut params = Vec::new();
-            let inits = c.fields.iter().map(|f| {
-                let ident = &f.ident;
-                if f.field.required {
-                    let param_ty = match f.field.ty.value {
-                        amp_errors_catalog::FieldType::String => {
-                            quote!(impl ::core::convert::Into<::amp_errors::__private::String>)
-                        }
-                        _ => f.ty.clone(),
-                    };
-                    params.push(quote!(#ident: #param_ty));
-                    quote!(#ident: ::core::convert::Into::into(#ident))
-                } else {
-                    quote!(#ident: ::amp_errors::__private::None)
-                }
-            }).collect::<Vec<_>>();
+            let inits = c
+                .fields
+                .iter()
+                .map(|f| {
+                    let ident = &f.ident;
+                    if f.field.required {
+                        let param_ty = match f.field.ty.value {
+                            amp_errors_catalog::FieldType::String => {
+                                quote!(impl ::core::convert::Into<::amp_errors::__private::String>)
+                            }
+                            _ => f.ty.clone(),
+                        };
+                        params.push(quote!(#ident: #param_ty));
+                        quote!(#ident: ::core::convert::Into::into(#ident))
+                    } else {
+                        quote!(#ident: ::amp_errors::__private::None)
+                    }
+                })
+                .collect::<Vec<_>>();
             let doc = format!(
                 " A `{}` error ({}) with its required fields; optional fields start empty.",
                 c.wire, c.code.status.value
@@ -382,10 +400,14 @@ impl<'a> Ctx<'a> {
                 }
             }
         });
-        let meta_arms = self.codes.iter().map(|c| {
-            let variant = &c.variant;
-            quote!(#ty::#variant { meta, .. } => ::amp_errors::__private::Some(meta),)
-        }).collect::<Vec<_>>();
+        let meta_arms = self
+            .codes
+            .iter()
+            .map(|c| {
+                let variant = &c.variant;
+                quote!(#ty::#variant { meta, .. } => ::amp_errors::__private::Some(meta),)
+            })
+            .collect::<Vec<_>>();
         let message_arms = self.codes.iter().map(|c| {
             let variant = &c.variant;
             match c.code.message.value.as_literal() {
@@ -482,10 +504,15 @@ impl<'a> Ctx<'a> {
             quote!(#wire => ::amp_errors::__private::Some(#code_ty::#variant),)
         });
         let category_names = catalog.categories.iter().map(|c| c.value.as_str());
-        let category_all = catalog.categories.iter().enumerate().map(|(i, c)| {
-            let variant = names::category_variant(&c.value, i);
-            quote!(#category_ty::#variant)
-        }).collect::<Vec<_>>();
+        let category_all = catalog
+            .categories
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let variant = names::category_variant(&c.value, i);
+                quote!(#category_ty::#variant)
+            })
+            .collect::<Vec<_>>();
         let category_count = category_all.len();
         let category_str_arms = catalog.categories.iter().enumerate().map(|(i, c)| {
             let variant = names::category_variant(&c.value, i);
@@ -536,7 +563,8 @@ impl<'a> Ctx<'a> {
             None => quote!(::amp_errors::__private::None),
         };
         let retired = catalog.retired.iter().map(|r| r.code.value.as_str());
-        let known_code_doc = format!(" The code as [`{code_ty}`]; `None` for a code the catalog does not know.");
+        let known_code_doc =
+            format!(" The code as [`{code_ty}`]; `None` for a code the catalog does not know.");
         let unknown_doc_url = quote! {
             match unknown.doc_url() {
                 ::amp_errors::__private::Some(url) => ::amp_errors::__private::Cow::Borrowed(url),
@@ -799,7 +827,12 @@ impl<'a> Ctx<'a> {
     }
 
     fn trait_impls(&self) -> TokenStream {
-        let Ctx { ty, code_ty, fallback, .. } = self;
+        let Ctx {
+            ty,
+            code_ty,
+            fallback,
+            ..
+        } = self;
         let debug_arms = self.codes.iter().map(|c| {
             let pattern = self.pattern(c);
             let name = c.variant.to_string();
@@ -913,7 +946,12 @@ impl<'a> Ctx<'a> {
     }
 
     fn serialize(&self) -> TokenStream {
-        let Ctx { ty, fallback, catalog, .. } = self;
+        let Ctx {
+            ty,
+            fallback,
+            catalog,
+            ..
+        } = self;
         let arms = self.codes.iter().map(|c| {
             let pattern = self.pattern(c);
             let wire = c.wire;
@@ -981,7 +1019,12 @@ impl<'a> Ctx<'a> {
     }
 
     fn deserialize(&self) -> TokenStream {
-        let Ctx { ty, code_ty, fallback, .. } = self;
+        let Ctx {
+            ty,
+            code_ty,
+            fallback,
+            ..
+        } = self;
         let readers = self.codes.iter().map(|c| {
             let reader = format_ident!("__read_{}", c.wire);
             let variant = &c.variant;

@@ -8,8 +8,8 @@ use proc_macro2::{Ident, Span};
 const KEYWORDS: &[&str] = &[
     "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate",
     "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl",
-    "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub",
-    "ref", "return", "self", "Self", "static", "struct", "super", "trait", "true", "try", "type",
+    "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref",
+    "return", "self", "Self", "static", "struct", "super", "trait", "true", "try", "type",
     "typeof", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
 ];
 
@@ -55,8 +55,16 @@ pub fn fallback_name(catalog: &Catalog) -> String {
     if let Some(chosen) = &catalog.fallback_variant {
         return chosen.value.clone();
     }
-    let taken: Vec<String> = catalog.codes.iter().map(|c| variant_name(&c.code.value)).collect();
-    let mut candidates = vec!["Unknown".to_owned(), "UnknownCode".to_owned(), "Unrecognized".to_owned()];
+    let taken: Vec<String> = catalog
+        .codes
+        .iter()
+        .map(|c| variant_name(&c.code.value))
+        .collect();
+    let mut candidates = vec![
+        "Unknown".to_owned(),
+        "UnknownCode".to_owned(),
+        "Unrecognized".to_owned(),
+    ];
     candidates.extend((2..).take(taken.len() + 1).map(|n| format!("Unknown{n}")));
     candidates
         .into_iter()
@@ -66,7 +74,10 @@ pub fn fallback_name(catalog: &Catalog) -> String {
 
 /// A type name prefixed with the catalog's name (`AmpError` + `Code`).
 pub fn prefixed(catalog: &Catalog, suffix: &str) -> Ident {
-    Ident::new(&format!("{}{suffix}", catalog.name.value), Span::call_site())
+    Ident::new(
+        &format!("{}{suffix}", catalog.name.value),
+        Span::call_site(),
+    )
 }
 
 /// The variant name of a category (`Rate Limiting` -> `RateLimiting`).
@@ -86,9 +97,26 @@ pub fn category_variant(name: &str, index: usize) -> Ident {
 /// A constructor name for a code (`not_found`), avoiding the generated methods' names.
 pub fn constructor(code: &str) -> Ident {
     const METHODS: &[&str] = &[
-        "code", "known_code", "info", "status", "status_code", "category", "is_retryable",
-        "doc_url", "message", "param", "request_id", "meta", "meta_mut", "with_message",
-        "with_param", "with_request_id", "with_source", "examples", "from_unknown", "new",
+        "code",
+        "known_code",
+        "info",
+        "status",
+        "status_code",
+        "category",
+        "is_retryable",
+        "doc_url",
+        "message",
+        "param",
+        "request_id",
+        "meta",
+        "meta_mut",
+        "with_message",
+        "with_param",
+        "with_request_id",
+        "with_source",
+        "examples",
+        "from_unknown",
+        "new",
     ];
     if METHODS.contains(&code) {
         Ident::new(&format!("new_{code}"), Span::call_site())

@@ -39,7 +39,10 @@ pub fn field_type(catalog: &Catalog, ty: &FieldType, required: bool) -> TokenStr
 
 /// Whether a value of `ty` shows as itself in a message (else as JSON text).
 pub fn is_scalar(ty: &FieldType) -> bool {
-    matches!(ty, FieldType::String | FieldType::Integer | FieldType::Number | FieldType::Boolean)
+    matches!(
+        ty,
+        FieldType::String | FieldType::Integer | FieldType::Number | FieldType::Boolean
+    )
 }
 
 /// The Rust expression building `value` (already validated against `ty`).
@@ -62,7 +65,10 @@ pub fn value_expr(catalog: &Catalog, ty: &FieldType, value: &serde_json::Value) 
         }
         (FieldType::Named(name), J::Object(members)) => {
             let ident = names::prefixed(catalog, name);
-            let fields = catalog.object_type(name).map(|t| t.fields.as_slice()).unwrap_or_default();
+            let fields = catalog
+                .object_type(name)
+                .map(|t| t.fields.as_slice())
+                .unwrap_or_default();
             let inits = fields.iter().map(|field| {
                 let rust = names::field_ident(&field.name.value);
                 match members.get(&field.name.value) {

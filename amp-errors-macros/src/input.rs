@@ -17,10 +17,17 @@ const USAGE: &str = "expected one string literal, the catalog's path relative to
 pub fn parse(tokens: TokenStream) -> Result<MacroInput, syn::Error> {
     let trees: Vec<TokenTree> = tokens.into_iter().collect();
     let Some(first) = trees.first() else {
-        return Err(syn::Error::new(Span::call_site(), format!("missing catalog path; {USAGE}")));
+        return Err(syn::Error::new(
+            Span::call_site(),
+            format!("missing catalog path; {USAGE}"),
+        ));
     };
-    let literal: LitStr = syn::parse2(TokenStream::from(first.clone()))
-        .map_err(|_| syn::Error::new(first.span(), format!("the catalog path must be a string literal; {USAGE}")))?;
+    let literal: LitStr = syn::parse2(TokenStream::from(first.clone())).map_err(|_| {
+        syn::Error::new(
+            first.span(),
+            format!("the catalog path must be a string literal; {USAGE}"),
+        )
+    })?;
     if let Some(extra) = trees.get(1) {
         return Err(syn::Error::new(
             extra.span(),
@@ -28,7 +35,10 @@ pub fn parse(tokens: TokenStream) -> Result<MacroInput, syn::Error> {
         ));
     }
     if literal.value().is_empty() {
-        return Err(syn::Error::new(literal.span(), format!("the catalog path is empty; {USAGE}")));
+        return Err(syn::Error::new(
+            literal.span(),
+            format!("the catalog path is empty; {USAGE}"),
+        ));
     }
     Ok(MacroInput {
         path: literal.value(),
@@ -43,12 +53,33 @@ mod tests {
 
     #[test]
     fn one_string_literal() {
-        assert_eq!(parse(quote!("catalog.toml")).map(|i| i.path).ok().as_deref(), Some("catalog.toml"));
-        let none = parse(quote!()).err().map(|e| e.to_string()).unwrap_or_default();
+        assert_eq!(
+            parse(quote!("catalog.toml"))
+                .map(|i| i.path)
+                .ok()
+                .as_deref(),
+            Some("catalog.toml")
+        );
+        let none = parse(quote!())
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
         assert!(none.starts_with("missing catalog path"), "{none}");
-        let ident = parse(quote!(catalog)).err().map(|e| e.to_string()).unwrap_or_default();
-        assert!(ident.starts_with("the catalog path must be a string literal"), "{ident}");
-        let two = parse(quote!("a.toml", "b.toml")).err().map(|e| e.to_string()).unwrap_or_default();
-        assert!(two.starts_with("amp_errors! takes exactly one argument"), "{two}");
+        let ident = parse(quote!(catalog))
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(
+            ident.starts_with("the catalog path must be a string literal"),
+            "{ident}"
+        );
+        let two = parse(quote!("a.toml", "b.toml"))
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(
+            two.starts_with("amp_errors! takes exactly one argument"),
+            "{two}"
+        );
     }
 }

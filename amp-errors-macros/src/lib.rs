@@ -5,7 +5,7 @@
 mod input;
 mod resolve;
 
-use amp_errors_catalog::{parse, read, validate, Diagnostic, Diagnostics};
+use amp_errors_catalog::{Diagnostic, Diagnostics, parse, read, validate};
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 
@@ -43,7 +43,8 @@ fn expand(tokens: TokenStream) -> TokenStream {
     };
     validate::validate(&catalog, &mut cx);
     if !cx.is_empty() {
-        let name = validate::is_upper_camel_case(&catalog.name.value).then(|| catalog.name.value.clone());
+        let name =
+            validate::is_upper_camel_case(&catalog.name.value).then(|| catalog.name.value.clone());
         return errors(&input, cx.sorted(), name, tracking);
     }
     let items = amp_errors_codegen::expand(&catalog);

@@ -26,7 +26,7 @@ pub use http;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
-use crate::{ErrorMeta, UnknownError, REDACTED};
+use crate::{ErrorMeta, REDACTED, UnknownError};
 
 /// The status as `http::StatusCode` (catalog statuses are validated to 400..=599).
 #[cfg(feature = "http")]

@@ -32,7 +32,7 @@ mod unknown;
 pub mod __private;
 
 pub use catalog_error::{CatalogError, CatalogInfo, CodeInfo, Retryable, UnknownCode};
-pub use meta::{ErrorMeta, Source, REDACTED};
+pub use meta::{ErrorMeta, REDACTED, Source};
 pub use response::ErrorResponse;
 pub use unknown::UnknownError;
 
