@@ -63,3 +63,16 @@ fn a_deprecated_code_still_round_trips() {
         Some("use `invalid` instead")
     );
 }
+
+#[test]
+fn sensitive_members_of_named_types_are_redacted_too() {
+    let err = mini::MiniErrorCode::Invalid.example();
+    let debug = format!("{err:?}");
+    assert!(!debug.contains("hunter2"), "{debug}");
+    assert!(debug.contains("value: [REDACTED]"), "{debug}");
+    assert!(
+        serde_json::to_string(&err)
+            .unwrap()
+            .contains(r#""value":"hunter2""#)
+    );
+}

@@ -156,11 +156,30 @@ impl<'a> Ctx<'a> {
                     pub #rust: #ty
                 }
             });
+            // Debug by hand: sensitive members show the redaction marker.
+            let name = ident.to_string();
+            let debug_fields = object.fields.iter().map(|field| {
+                let rust = names::field_ident(&field.name.value);
+                let wire = &field.name.value;
+                if field.sensitive {
+                    quote!(s.field(#wire, &::amp_errors::__private::Redacted);)
+                } else {
+                    quote!(s.field(#wire, &self.#rust);)
+                }
+            });
             quote! {
+                const _: () = {
+                    impl ::amp_errors::__private::fmt::Debug for #ident {
+                        fn fmt(&self, f: &mut ::amp_errors::__private::fmt::Formatter<'_>) -> ::amp_errors::__private::fmt::Result {
+                            let mut s = f.debug_struct(#name);
+                            #(#debug_fields)*
+                            s.finish()
+                        }
+                    }
+                };
                 #doc
                 #[derive(
                     ::amp_errors::__private::Clone,
-                    ::amp_errors::__private::fmt::Debug,
                     ::amp_errors::__private::PartialEq,
                     ::amp_errors::__private::serde::Serialize,
                     ::amp_errors::__private::serde::Deserialize,
