@@ -241,9 +241,6 @@ impl Example {
 /// Wire names every error carries; declared fields may not use them.
 pub const COMMON_FIELDS: [&str; 5] = ["code", "message", "param", "doc_url", "request_id"];
 
-/// Names the generated Rust type keeps for itself (the cause chain).
-pub const RESERVED_FIELDS: [&str; 1] = ["source"];
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -25,22 +25,163 @@ pub fn parse(text: &str, cx: &mut Diagnostics) -> Option<Catalog> {
     let index = LineIndex::new(text);
     let (root, errors) = DeTable::parse_recoverable(text);
     if !errors.is_empty() {
+        // A table defined twice makes every key in its second definition a
+        // duplicate too: report the table once, not each of its keys.
+        let mut duplicated_table: Option<(usize, usize)> = None;
         for error in errors {
-            let location = error.span().map(|span| index.span_start(&span));
+            let message = error.message().trim_end();
+            let Some(span) = error.span() else {
+                // toml locates its errors; should one come without a span, point at the file's start.
+                cx.push(Diagnostic::new(
+                    Some(index.location(0)),
+                    format!("invalid TOML: {message}"),
+                ));
+                continue;
+            };
+            let location = index.span_start(&span);
+            if message == "duplicate key" {
+                if let Some((header_line, end_line)) = duplicated_table
+                    && location.line > header_line
+                    && location.line < end_line
+                {
+                    continue;
+                }
+                let duplicate = duplicate_key(text, &span);
+                if duplicate.header {
+                    duplicated_table = Some((location.line, next_header_line(text, location.line)));
+                }
+                cx.push(Diagnostic::new(Some(location), duplicate.message));
+                continue;
+            }
             cx.push(Diagnostic::new(
-                location,
-                format!("invalid TOML: {}", error.message().trim_end()),
+                Some(location),
+                format!("invalid TOML: {message}"),
             ));
         }
         return None;
     }
-    let mut parser = Parser { index, cx };
-    Some(parser.catalog(root))
+    let mut parser = Parser {
+        index,
+        cx,
+        typos: Vec::new(),
+    };
+    let catalog = parser.catalog(root);
+    for typo in parser.typos.drain(..) {
+        parser.cx.push(typo.diagnostic);
+    }
+    Some(catalog)
+}
+
+/// What toml's bare "duplicate key" error is about.
+struct Duplicate {
+    /// Whether the key is the last one of a table header (`[codes.x]` defined twice).
+    header: bool,
+    message: String,
+}
+
+/// Names the key of a "duplicate key" error at `span`, and where it was first
+/// defined when a line above defines it the same way.
+fn duplicate_key(text: &str, span: &Range<usize>) -> Duplicate {
+    let key = text.get(span.clone()).unwrap_or_default().trim();
+    let start = span.start.min(text.len());
+    let line_start = text
+        .get(..start)
+        .and_then(|t| t.rfind('\n'))
+        .map_or(0, |i| i + 1);
+    let line = text
+        .get(line_start..)
+        .and_then(|t| t.lines().next())
+        .unwrap_or_default();
+    let trimmed = line.trim_start();
+    let before: Vec<&str> = text.get(..line_start).unwrap_or_default().lines().collect();
+    if trimmed.starts_with('[') {
+        // `[codes.x]` (or `[[...]]`) written twice: find the first header.
+        let header = normalize_header(trimmed);
+        let first = before.iter().position(|l| {
+            l.trim_start().starts_with('[') && normalize_header(l.trim_start()) == header
+        });
+        let message = match first {
+            Some(i) => format!(
+                "table `{header}` is defined twice (first at line {}); a TOML table is written once: merge the two",
+                i + 1
+            ),
+            None => format!(
+                "table `{header}` is defined twice; a TOML table is written once: merge the two"
+            ),
+        };
+        return Duplicate {
+            header: true,
+            message,
+        };
+    }
+    // A key set twice in one table: look for the first `key =` above, within
+    // the same table (up to the previous header), or earlier on the same line.
+    let earlier = line.get(..start - line_start).unwrap_or_default();
+    let first_on_line =
+        earlier.contains(&format!("{key} =")) || earlier.contains(&format!("{key}="));
+    let first_line = if first_on_line {
+        None
+    } else {
+        before
+            .iter()
+            .enumerate()
+            .rev()
+            .take_while(|(_, l)| !l.trim_start().starts_with('['))
+            .find(|(_, l)| {
+                l.trim_start()
+                    .strip_prefix(key)
+                    .is_some_and(|rest| rest.trim_start().starts_with('='))
+            })
+            .map(|(i, _)| i + 1)
+    };
+    let message = match first_line {
+        Some(first) => format!(
+            "key `{key}` is defined twice in the same table (first at line {first}); remove one"
+        ),
+        None if first_on_line => {
+            format!("key `{key}` is defined twice in the same inline table; remove one")
+        }
+        None => format!("key `{key}` is defined twice in the same table; remove one"),
+    };
+    Duplicate {
+        header: false,
+        message,
+    }
+}
+
+/// A table header without spaces or a trailing comment: `[ codes.x ] # c` is `[codes.x]`.
+fn normalize_header(line: &str) -> String {
+    let end = line.rfind(']').map_or(line.len(), |i| i + 1);
+    line[..end].chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// The 1-based line of the first table header after `line`, or one past the last line.
+fn next_header_line(text: &str, line: usize) -> usize {
+    text.lines()
+        .enumerate()
+        .skip(line)
+        .find(|(_, l)| l.trim_start().starts_with('['))
+        .map_or(usize::MAX, |(i, _)| i + 1)
 }
 
 struct Parser<'a> {
     index: LineIndex,
     cx: &'a mut Diagnostics,
+    /// Unknown keys that look like a misspelling of a key their table lacks:
+    /// reported together with that key when it is required (one problem, not
+    /// two), on their own otherwise.
+    typos: Vec<Typo>,
+}
+
+/// An unknown key whose suggested spelling is absent from its table.
+struct Typo {
+    /// The table it is in.
+    table: Range<usize>,
+    /// The key as written.
+    written: String,
+    /// The key it probably means.
+    meant: &'static str,
+    diagnostic: Diagnostic,
 }
 
 type Value<'i> = Spanned<DeValue<'i>>;
@@ -107,6 +248,13 @@ impl<'a> Parser<'a> {
             if table.allowed.contains(&name) {
                 continue;
             }
+            if table.path.is_empty()
+                && table.get(keys::CATALOG).is_none()
+                && keys::CATALOG_KEYS.contains(&name)
+            {
+                // A setting above every header: `misplaced_settings` reports it.
+                continue;
+            }
             let location = self.at(&key.span());
             let mut diagnostic = Diagnostic::new(
                 location,
@@ -118,16 +266,49 @@ impl<'a> Parser<'a> {
             );
             if let Some(best) = did_you_mean(name, table.allowed) {
                 diagnostic = diagnostic.with_help(format!("did you mean `{best}`?"));
+                if table.get(best).is_none() {
+                    self.typos.push(Typo {
+                        table: table.span.clone(),
+                        written: name.to_owned(),
+                        meant: best,
+                        diagnostic,
+                    });
+                    continue;
+                }
             }
             self.cx.push(diagnostic);
         }
     }
 
+    /// The deferred unknown key of `table` that probably means `key`.
+    fn take_typo(&mut self, table: &Range<usize>, key: &str) -> Option<Typo> {
+        let i = self
+            .typos
+            .iter()
+            .position(|t| &t.table == table && t.meant == key)?;
+        Some(self.typos.remove(i))
+    }
+
     fn missing(&mut self, table: &Table<'_, '_>, key: &str, expected: &str) {
+        if let Some(typo) = self.take_typo(&table.span, key) {
+            // One mistake, one problem: the misspelled key is the missing one.
+            let help = format!(
+                "did you mean `{key}`? It is the missing required key {}",
+                table.qualified(key)
+            );
+            self.cx.push(Diagnostic {
+                help: Some(help),
+                ..typo.diagnostic
+            });
+            return;
+        }
         let span = table.span.clone();
         self.error(
             &span,
-            format!("missing required key {}: expected {expected}", table.qualified(key)),
+            format!(
+                "missing required key {}: expected {expected}",
+                table.qualified(key)
+            ),
         );
     }
 
@@ -171,7 +352,10 @@ impl<'a> Parser<'a> {
     fn string(&mut self, table: &Table<'_, '_>, key: &str) -> Option<Located<String>> {
         let value = table.get(key)?;
         match value.get_ref() {
-            DeValue::String(s) => Some(Located::new(s.to_string(), self.index.span_start(&value.span()))),
+            DeValue::String(s) => Some(Located::new(
+                s.to_string(),
+                self.index.span_start(&value.span()),
+            )),
             _ => {
                 self.wrong_type(table, key, value, "a string");
                 None
@@ -207,9 +391,10 @@ impl<'a> Parser<'a> {
         let mut out = Vec::new();
         for item in items.iter() {
             match item.get_ref() {
-                DeValue::String(s) => {
-                    out.push(Located::new(s.to_string(), self.index.span_start(&item.span())))
-                }
+                DeValue::String(s) => out.push(Located::new(
+                    s.to_string(),
+                    self.index.span_start(&item.span()),
+                )),
                 other => {
                     let span = item.span();
                     self.error(
@@ -250,8 +435,11 @@ impl<'a> Parser<'a> {
             codes: Vec::new(),
         };
         match &settings {
-            None => {
-                if root.get(keys::CATALOG).is_none() {
+            None if root.get(keys::CATALOG).is_none() => {
+                if let Some(settings) = self.misplaced_settings(&root) {
+                    // Read them anyway, so that the codes are checked against them.
+                    self.settings(&settings, &mut catalog);
+                } else {
                     self.cx.push(
                         Diagnostic::new(
                             Some(start),
@@ -263,29 +451,16 @@ impl<'a> Parser<'a> {
                     );
                 }
             }
+            None => {}
             Some(settings) => {
                 self.check_keys(settings);
-                if let Some(name) = self.required_string(settings, keys::NAME) {
-                    catalog.name = name;
-                }
-                if let Some(url) = self.required_string(settings, keys::DOC_BASE_URL) {
-                    catalog.doc_base_url = url.value;
-                }
-                catalog.request_id_prefix = self
-                    .string(settings, keys::REQUEST_ID_PREFIX)
-                    .map(|s| s.value);
-                match self.string_list(settings, keys::CATEGORIES) {
-                    Some(list) => catalog.categories = list,
-                    None if settings.get(keys::CATEGORIES).is_none() => {
-                        self.missing(settings, keys::CATEGORIES, "an array of category names")
-                    }
-                    None => {}
-                }
-                catalog.non_exhaustive = self.boolean(settings, keys::NON_EXHAUSTIVE).unwrap_or(true);
-                catalog.fallback_variant = self.string(settings, keys::FALLBACK_VARIANT);
-                catalog.retired = self.retired(settings);
+                self.settings(settings, &mut catalog);
             }
         }
+        let categories_given = settings
+            .as_ref()
+            .and_then(|s| s.get(keys::CATEGORIES))
+            .map(|v| v.span());
 
         if let Some(types) = self.sub_table(&root, keys::TYPES, &[]) {
             for (name, value) in types.table.iter() {
@@ -305,7 +480,116 @@ impl<'a> Parser<'a> {
                 }
             }
         }
+        // Codes are checked against the categories only when there are some
+        // (validate); an empty list while codes use categories is one problem, here.
+        if let Some(span) = categories_given
+            && catalog.categories.is_empty()
+        {
+            let mut used: Vec<&str> = Vec::new();
+            for category in catalog.codes.iter().filter_map(|c| c.category.as_ref()) {
+                if !used.contains(&category.value.as_str()) {
+                    used.push(&category.value);
+                }
+            }
+            if !used.is_empty() {
+                let message = format!(
+                    "`catalog.categories` is empty, but the codes use categories: {}; list them here",
+                    used.iter()
+                        .map(|c| format!("\"{c}\""))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                );
+                self.error(&span, message);
+            }
+        }
         catalog
+    }
+
+    /// The `[catalog]` settings when the table is missing but its keys are
+    /// not: misspelled (`[catalogue]`) or written above every header. Reports
+    /// the one mistake and returns the table to read them from.
+    fn misplaced_settings<'t, 'i>(&mut self, root: &Table<'t, 'i>) -> Option<Table<'t, 'i>> {
+        if let Some(typo) = self.take_typo(&root.span, keys::CATALOG) {
+            let value = root.get(&typo.written)?;
+            let DeValue::Table(table) = value.get_ref() else {
+                self.cx.push(typo.diagnostic);
+                return None;
+            };
+            let help = "did you mean `catalog`? It is the missing required table `[catalog]`";
+            self.cx.push(Diagnostic {
+                help: Some(help.to_owned()),
+                ..typo.diagnostic
+            });
+            let settings = Table {
+                path: typo.written.clone(),
+                span: value.span(),
+                table,
+                allowed: keys::CATALOG_KEYS,
+            };
+            self.check_keys(&settings);
+            for (key, _) in root.table.iter() {
+                let name: &str = key.get_ref();
+                if keys::CATALOG_KEYS.contains(&name) {
+                    let location = self.at(&key.span());
+                    self.cx.error(
+                        location,
+                        format!("unknown key `{name}`; it belongs in the `[catalog]` table"),
+                    );
+                }
+            }
+            return Some(settings);
+        }
+        let stray: Vec<_> = root
+            .table
+            .iter()
+            .filter(|(key, _)| keys::CATALOG_KEYS.contains(&key.get_ref().as_ref()))
+            .collect();
+        let (first, _) = stray.first()?;
+        let names: Vec<String> = stray
+            .iter()
+            .map(|(k, _)| format!("`{}`", k.get_ref()))
+            .collect();
+        let location = self.at(&first.span());
+        self.cx.push(
+            Diagnostic::new(
+                location,
+                format!(
+                    "missing `[catalog]` header: {} {} catalog settings, which belong in the `[catalog]` table",
+                    names.join(", "),
+                    if names.len() == 1 { "is a" } else { "are" }
+                ),
+            )
+            .with_help(format!("add a line `[catalog]` above `{}`", first.get_ref())),
+        );
+        Some(Table {
+            path: keys::CATALOG.to_owned(),
+            span: root.span.clone(),
+            table: root.table,
+            allowed: keys::CATALOG_KEYS,
+        })
+    }
+
+    /// Reads the keys of the `[catalog]` table into `catalog`.
+    fn settings(&mut self, settings: &Table<'_, '_>, catalog: &mut Catalog) {
+        if let Some(name) = self.required_string(settings, keys::NAME) {
+            catalog.name = name;
+        }
+        if let Some(url) = self.required_string(settings, keys::DOC_BASE_URL) {
+            catalog.doc_base_url = url.value;
+        }
+        catalog.request_id_prefix = self
+            .string(settings, keys::REQUEST_ID_PREFIX)
+            .map(|s| s.value);
+        match self.string_list(settings, keys::CATEGORIES) {
+            Some(list) => catalog.categories = list,
+            None if settings.get(keys::CATEGORIES).is_none() => {
+                self.missing(settings, keys::CATEGORIES, "an array of category names")
+            }
+            None => {}
+        }
+        catalog.non_exhaustive = self.boolean(settings, keys::NON_EXHAUSTIVE).unwrap_or(true);
+        catalog.fallback_variant = self.string(settings, keys::FALLBACK_VARIANT);
+        catalog.retired = self.retired(settings);
     }
 
     fn retired(&mut self, settings: &Table<'_, '_>) -> Vec<Retired> {
@@ -313,7 +597,12 @@ impl<'a> Parser<'a> {
             return Vec::new();
         };
         let DeValue::Array(items) = value.get_ref() else {
-            self.wrong_type(settings, keys::RETIRED, value, "an array of codes or { code, note } tables");
+            self.wrong_type(
+                settings,
+                keys::RETIRED,
+                value,
+                "an array of codes or { code, note } tables",
+            );
             return Vec::new();
         };
         let mut out = Vec::new();
@@ -447,11 +736,19 @@ impl<'a> Parser<'a> {
         let span = value.span();
         let location = self.index.span_start(&span);
         let DeValue::Integer(int) = value.get_ref() else {
-            self.wrong_type(table, keys::STATUS, value, "an integer HTTP status in 400..=599");
+            self.wrong_type(
+                table,
+                keys::STATUS,
+                value,
+                "an integer HTTP status in 400..=599",
+            );
             return None;
         };
         let number = i64::from_str_radix(int.as_str(), int.radix()).ok();
-        match number.and_then(|n| u16::try_from(n).ok()).filter(|n| (400..=599).contains(n)) {
+        match number
+            .and_then(|n| u16::try_from(n).ok())
+            .filter(|n| (400..=599).contains(n))
+        {
             Some(status) => Some(Located::new(status, location)),
             None => {
                 self.error(
@@ -484,6 +781,7 @@ impl<'a> Parser<'a> {
                     allowed: keys::RETRYABLE_KEYS,
                 };
                 self.check_keys(&inner);
+                // `default` is optional: an absent field means "not retryable" unless it says otherwise.
                 let default = self.boolean(&inner, keys::DEFAULT).unwrap_or(false);
                 match self.required_string(&inner, keys::FIELD) {
                     Some(name) => Retryability::Field { name, default },
@@ -515,7 +813,8 @@ impl<'a> Parser<'a> {
                     line: source.location.line,
                     column: source.location.column + 1 + problem.offset,
                 };
-                self.cx.push(Diagnostic::new(Some(location), problem.message));
+                self.cx
+                    .push(Diagnostic::new(Some(location), problem.message));
                 fallback
             }
         }
@@ -536,6 +835,14 @@ impl<'a> Parser<'a> {
                     value,
                     "a field definition table such as { type = \"string\", description = \"...\" }",
                 );
+                // Keep the field, so that the template and example may name it.
+                out.push(Field {
+                    ty: Located::new(unknown_type(), name.location),
+                    name,
+                    required: false,
+                    description: String::new(),
+                    sensitive: false,
+                });
                 continue;
             };
             let table = Table {
@@ -545,15 +852,21 @@ impl<'a> Parser<'a> {
                 allowed: keys::FIELD_KEYS,
             };
             self.check_keys(&table);
+            // A field whose type is missing or unknown is kept with the
+            // placeholder type, so that naming it elsewhere is no further problem.
             let ty = match self.required_string(&table, keys::TYPE) {
                 Some(ty) => match FieldType::parse(&ty.value) {
                     Ok(parsed) => Located::new(parsed, ty.location),
                     Err(message) => {
-                        self.cx.push(Diagnostic::new(Some(ty.location), message));
-                        continue;
+                        let mut diagnostic = Diagnostic::new(Some(ty.location), message);
+                        if let Some(meant) = builtin_type_suggestion(&ty.value) {
+                            diagnostic = diagnostic.with_help(format!("did you mean `{meant}`?"));
+                        }
+                        self.cx.push(diagnostic);
+                        Located::new(unknown_type(), ty.location)
                     }
                 },
-                None => continue,
+                None => Located::new(unknown_type(), name.location),
             };
             let required = self.boolean(&table, keys::REQUIRED).unwrap_or(false);
             let sensitive = self.boolean(&table, keys::SENSITIVE).unwrap_or(false);
@@ -574,7 +887,11 @@ impl<'a> Parser<'a> {
 
     fn example(&mut self, code: &Table<'_, '_>) -> Option<Example> {
         if code.get(keys::EXAMPLE).is_none() {
-            self.missing(code, keys::EXAMPLE, "a table with one example instance of the code");
+            self.missing(
+                code,
+                keys::EXAMPLE,
+                "a table with one example instance of the code",
+            );
             return None;
         }
         let table = self.sub_table(code, keys::EXAMPLE, &[])?;
@@ -629,6 +946,29 @@ impl<'a> Parser<'a> {
     }
 }
 
+/// The type of a field whose type was missing or not understood (a problem
+/// already recorded): the nameless named type, which `validate` does not check further.
+pub(crate) fn unknown_type() -> FieldType {
+    FieldType::Named(String::new())
+}
+
+/// The built-in type names, for suggestions.
+pub(crate) const BUILTIN_TYPES: &[&str] = &["string", "integer", "number", "boolean", "object"];
+
+/// `list<string>` for `list<strng>`: the type expression with its innermost
+/// name replaced by the closest built-in type.
+fn builtin_type_suggestion(written: &str) -> Option<String> {
+    let mut inner = written.trim();
+    while let Some(rest) = inner
+        .strip_prefix("list<")
+        .and_then(|t| t.strip_suffix('>'))
+    {
+        inner = rest.trim();
+    }
+    let best = did_you_mean(inner, BUILTIN_TYPES)?;
+    (best != inner).then(|| written.trim().replacen(inner, best, 1))
+}
+
 fn json_of(value: &DeValue<'_>) -> Option<serde_json::Value> {
     use serde_json::Value as J;
     Some(match value {
@@ -674,9 +1014,19 @@ mod tests {
         let found = problems(
             "[catalog]\nname = \"E\"\ndoc_base_url = \"u\"\ncategories = [\"A\"]\n\n[codes.x]\nstatus = 400\ncategory = \"A\"\nretriable = true\nmessage = \"m\"\ndescription = \"d\"\ncause = \"c\"\nresolution = []\nexample = {}\n",
         );
-        assert!(found.iter().any(|p| p.starts_with("c.toml:9:1: unknown key `codes.x.retriable`")
-            && p.contains("did you mean `retryable`?")), "{found:?}");
-        assert!(found.iter().any(|p| p.contains("missing required key `codes.x.retryable`")), "{found:?}");
+        assert!(
+            found.iter().any(
+                |p| p.starts_with("c.toml:9:1: unknown key `codes.x.retriable`")
+                    && p.contains("did you mean `retryable`?")
+            ),
+            "{found:?}"
+        );
+        assert!(
+            found
+                .iter()
+                .any(|p| p.contains("missing required key `codes.x.retryable`")),
+            "{found:?}"
+        );
     }
 
     #[test]
@@ -686,7 +1036,9 @@ mod tests {
         );
         assert_eq!(
             found,
-            vec!["c.toml:6:10: status 302 is not an error status; expected an integer in 400..=599"]
+            vec![
+                "c.toml:6:10: status 302 is not an error status; expected an integer in 400..=599"
+            ]
         );
     }
 }

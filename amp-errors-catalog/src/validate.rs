@@ -5,8 +5,7 @@ use std::collections::HashMap;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Location};
 use crate::model::{
-    Catalog, ErrorCode, Example, Field, FieldType, Located, Retryability, COMMON_FIELDS,
-    RESERVED_FIELDS,
+    COMMON_FIELDS, Catalog, ErrorCode, Example, Field, FieldType, Located, Retryability,
 };
 use crate::parse::did_you_mean;
 
@@ -22,15 +21,30 @@ pub fn validate(catalog: &Catalog, cx: &mut Diagnostics) {
 /// joined by single underscores, starting with a letter.
 pub fn is_snake_case(name: &str) -> bool {
     name.starts_with(|c: char| c.is_ascii_lowercase())
-        && name
-            .split('_')
-            .all(|word| !word.is_empty() && word.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit()))
+        && name.split('_').all(|word| {
+            !word.is_empty()
+                && word
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        })
 }
 
-/// Whether `name` is UpperCamelCase: an ASCII uppercase letter, then ASCII letters and digits.
+/// Whether `name` is UpperCamelCase: an ASCII uppercase letter, then ASCII
+/// letters and digits; and not `Self`, the one such name that is a keyword.
 pub fn is_upper_camel_case(name: &str) -> bool {
-    name.starts_with(|c: char| c.is_ascii_uppercase()) && name.chars().all(|c| c.is_ascii_alphanumeric())
+    name.starts_with(|c: char| c.is_ascii_uppercase())
+        && name.chars().all(|c| c.is_ascii_alphanumeric())
+        && name != "Self"
 }
+
+/// Whether `ty` is the placeholder of a field whose type was missing or not
+/// understood: that problem is recorded, and the field is not checked further.
+fn is_unknown(ty: &FieldType) -> bool {
+    matches!(ty, FieldType::Named(name) if name.is_empty())
+}
+
+/// Suffixes of the types generated beside the error enum (`ApiErrorCode`, `ApiErrorCategory`).
+const GENERATED_SUFFIXES: [&str; 2] = ["Code", "Category"];
 
 /// The form two names share when every target language's casing makes them
 /// one identifier (`rate_limit` and `ratelimit` both become `RateLimit`/`Ratelimit`…):
@@ -55,7 +69,12 @@ impl Validator<'_, '_> {
     fn settings(&mut self) {
         let catalog = self.catalog;
         let name = &catalog.name;
-        if !name.value.is_empty() && !is_upper_camel_case(&name.value) {
+        if name.value == "Self" {
+            self.error(
+                name.location,
+                "`catalog.name` `Self` is a Rust keyword; expected another UpperCamelCase type name, such as `ApiError`",
+            );
+        } else if !name.value.is_empty() && !is_upper_camel_case(&name.value) {
             self.error(
                 name.location,
                 format!(
@@ -67,7 +86,10 @@ impl Validator<'_, '_> {
         let mut seen: HashMap<String, &Located<String>> = HashMap::new();
         for category in &catalog.categories {
             if category.value.trim().is_empty() || identifier_key(&category.value).is_empty() {
-                self.error(category.location, "a category name needs at least one letter or digit");
+                self.error(
+                    category.location,
+                    "a category name needs at least one letter or digit",
+                );
                 continue;
             }
             if category.value.starts_with(|c: char| c.is_ascii_digit()) {
@@ -111,7 +133,10 @@ impl Validator<'_, '_> {
             if let Some(first) = retired.insert(&entry.code.value, &entry.code) {
                 self.error(
                     entry.code.location,
-                    format!("code `{}` is retired twice (first at line {})", entry.code.value, first.location.line),
+                    format!(
+                        "code `{}` is retired twice (first at line {})",
+                        entry.code.value, first.location.line
+                    ),
                 );
             }
         }
@@ -124,6 +149,16 @@ impl Validator<'_, '_> {
                 self.error(
                     ty.name.location,
                     format!("type name `{}` is not UpperCamelCase; expected a name such as `FieldViolation`", ty.name.value),
+                );
+            } else if GENERATED_SUFFIXES.contains(&ty.name.value.as_str()) {
+                self.error(
+                    ty.name.location,
+                    format!(
+                        "type name `{0}` would generate `{1}{0}`, the name of the generated {2} enum; choose another name",
+                        ty.name.value,
+                        catalog.name.value,
+                        ty.name.value.to_lowercase()
+                    ),
                 );
             }
             self.fields(&ty.fields, &format!("types.{}", ty.name.value), false);
@@ -158,48 +193,58 @@ impl Validator<'_, '_> {
                         "field `{name}` in `{owner}` clashes with the common field `{name}` that every error carries; rename it"
                     ),
                 );
-            } else if of_code && RESERVED_FIELDS.contains(&name.as_str()) {
-                self.error(
-                    field.name.location,
-                    format!("field `{name}` in `{owner}` is reserved for the error's cause chain; rename it"),
-                );
             }
             if let Some(first) = seen.insert(identifier_key(name), field) {
                 self.error(
                     field.name.location,
                     format!(
-                        "field `{name}` in `{owner}` has the same name as `{}` (line {}) once cased for code",
+                        "field `{name}` in `{owner}` is the same name as `{}` (line {}) once case and underscores are ignored, as generated identifiers may ignore them; rename one",
                         first.name.value, first.name.location.line
                     ),
                 );
             }
-            if let Some(type_name) = field.ty.value.named() {
-                if self.catalog.object_type(type_name).is_none() {
-                    let known: Vec<&str> = self.catalog.types.iter().map(|t| t.name.value.as_str()).collect();
-                    let mut d = Diagnostic::new(
-                        Some(field.ty.location),
-                        format!(
-                            "unknown field type `{type_name}`; expected string, integer, number, boolean, object, list<T>, or a type declared under [types]"
-                        ),
-                    );
-                    if let Some(best) = did_you_mean(type_name, &known) {
-                        d = d.with_help(format!("did you mean `{best}`?"));
-                    }
-                    self.cx.push(d);
+            if let Some(type_name) = field.ty.value.named()
+                && !is_unknown(&field.ty.value)
+                && self.catalog.object_type(type_name).is_none()
+            {
+                // `String` is as likely a miscased built-in as a misspelled type.
+                let known: Vec<&str> = self
+                    .catalog
+                    .types
+                    .iter()
+                    .map(|t| t.name.value.as_str())
+                    .chain(crate::parse::BUILTIN_TYPES.iter().copied())
+                    .collect();
+                let mut d = Diagnostic::new(
+                    Some(field.ty.location),
+                    format!(
+                        "unknown field type `{type_name}`; expected string, integer, number, boolean, object, list<T>, or a type declared under [types]"
+                    ),
+                );
+                if let Some(best) = did_you_mean(type_name, &known) {
+                    d = d.with_help(format!("did you mean `{best}`?"));
                 }
+                self.cx.push(d);
             }
         }
     }
 
     fn codes(&mut self) {
         let catalog = self.catalog;
-        let categories: Vec<&str> = catalog.categories.iter().map(|c| c.value.as_str()).collect();
+        let categories: Vec<&str> = catalog
+            .categories
+            .iter()
+            .map(|c| c.value.as_str())
+            .collect();
         let mut names: HashMap<String, &ErrorCode> = HashMap::new();
         for code in &catalog.codes {
             let name = &code.code.value;
             let owner = format!("codes.{name}");
             if name.is_empty() {
-                self.error(code.code.location, "a code cannot be empty; expected a snake_case code such as `not_found`");
+                self.error(
+                    code.code.location,
+                    "a code cannot be empty; expected a snake_case code such as `not_found`",
+                );
             } else if name.starts_with(|c: char| c.is_ascii_digit()) {
                 self.error(
                     code.code.location,
@@ -214,10 +259,9 @@ impl Validator<'_, '_> {
                 self.error(
                     code.code.location,
                     format!(
-                        "codes `{}` (line {}) and `{name}` have the same name once cased for code (`{}`); rename one",
+                        "code `{name}` is the same name as `{}` (line {}) once case and underscores are ignored, as generated identifiers may ignore them; rename one",
                         first.code.value,
                         first.code.location.line,
-                        identifier_key(name)
                     ),
                 );
             }
@@ -230,21 +274,24 @@ impl Validator<'_, '_> {
                     ),
                 );
             }
-            if let Some(category) = &code.category {
-                if !categories.contains(&category.value.as_str()) {
-                    let mut d = Diagnostic::new(
-                        Some(category.location),
-                        format!(
-                            "unknown category `{}`; expected one of the catalog's categories: {}",
-                            category.value,
-                            categories.join(", ")
-                        ),
-                    );
-                    if let Some(best) = did_you_mean(&category.value, &categories) {
-                        d = d.with_help(format!("did you mean `{best}`?"));
-                    }
-                    self.cx.push(d);
+            // With no categories, `catalog.categories` is missing or empty:
+            // one problem, which parse reports; not one more per code.
+            if let Some(category) = &code.category
+                && !categories.is_empty()
+                && !categories.contains(&category.value.as_str())
+            {
+                let mut d = Diagnostic::new(
+                    Some(category.location),
+                    format!(
+                        "unknown category `{}`; expected one of the catalog's categories: {}",
+                        category.value,
+                        categories.join(", ")
+                    ),
+                );
+                if let Some(best) = did_you_mean(&category.value, &categories) {
+                    d = d.with_help(format!("did you mean `{best}`?"));
                 }
+                self.cx.push(d);
             }
             self.fields(&code.fields, &owner, true);
             self.retryable(code);
@@ -267,13 +314,15 @@ impl Validator<'_, '_> {
                     name.value, code.code.value
                 ),
             ),
-            Some(field) if field.ty.value != FieldType::Boolean => self.error(
-                name.location,
-                format!(
-                    "`retryable.field` names `{}`, which is {}, not a boolean",
-                    name.value, field.ty.value
-                ),
-            ),
+            Some(field) if field.ty.value != FieldType::Boolean && !is_unknown(&field.ty.value) => {
+                self.error(
+                    name.location,
+                    format!(
+                        "`retryable.field` names `{}`, a field of type {}; expected a field of type boolean",
+                        name.value, field.ty.value
+                    ),
+                )
+            }
             Some(_) => {}
         }
     }
@@ -301,7 +350,7 @@ impl Validator<'_, '_> {
                     }
                     self.cx.push(d);
                 }
-                Some(field) if !field.required => self.error(
+                Some(field) if !field.required && !is_unknown(&field.ty.value) => self.error(
                     template.location,
                     format!(
                         "message template of `{}` names `{{{placeholder}}}`, which is optional; a template may only use required fields",
@@ -316,7 +365,10 @@ impl Validator<'_, '_> {
     fn example(&mut self, code: &ErrorCode, example: &Example) {
         let owner = format!("codes.{}.example", code.code.value);
         for field in &code.fields {
-            if field.required && example.value(&field.name.value).is_none() {
+            if field.required
+                && !is_unknown(&field.ty.value)
+                && example.value(&field.name.value).is_none()
+            {
                 self.error(
                     example.location,
                     format!(
@@ -328,16 +380,26 @@ impl Validator<'_, '_> {
         }
         for (key, value) in &example.fields {
             match code.field(&key.value) {
-                Some(field) => self.value(&field.ty.value, value, key.location, &format!("{owner}.{}", key.value)),
+                Some(field) => self.value(
+                    &field.ty.value,
+                    value,
+                    key.location,
+                    &format!("{owner}.{}", key.value),
+                ),
                 None => {
-                    let declared: Vec<&str> = code.fields.iter().map(|f| f.name.value.as_str()).collect();
+                    let declared: Vec<&str> =
+                        code.fields.iter().map(|f| f.name.value.as_str()).collect();
                     let mut d = Diagnostic::new(
                         Some(key.location),
                         format!(
                             "`{owner}` sets `{}`, which `codes.{}` does not declare; declared fields: {}",
                             key.value,
                             code.code.value,
-                            if declared.is_empty() { "none".to_owned() } else { declared.join(", ") }
+                            if declared.is_empty() {
+                                "none".to_owned()
+                            } else {
+                                declared.join(", ")
+                            }
                         ),
                     );
                     if let Some(best) = did_you_mean(&key.value, &declared) {
@@ -347,22 +409,31 @@ impl Validator<'_, '_> {
                 }
             }
         }
-        if let (Some(prefix), Some(request_id)) = (&self.catalog.request_id_prefix, &example.request_id) {
-            if !request_id.value.starts_with(prefix.as_str()) {
-                self.error(
-                    request_id.location,
-                    format!(
-                        "`{owner}.request_id` `{}` does not start with the catalog's request_id_prefix `{prefix}`",
-                        request_id.value
-                    ),
-                );
-            }
+        if let (Some(prefix), Some(request_id)) =
+            (&self.catalog.request_id_prefix, &example.request_id)
+            && !request_id.value.starts_with(prefix.as_str())
+        {
+            self.error(
+                request_id.location,
+                format!(
+                    "`{owner}.request_id` `{}` does not start with the catalog's request_id_prefix `{prefix}`",
+                    request_id.value
+                ),
+            );
         }
     }
 
     /// Checks that example `value` has JSON type `ty`.
     fn value(&mut self, ty: &FieldType, value: &serde_json::Value, at: Location, path: &str) {
         use serde_json::Value as J;
+        if is_unknown(ty)
+            || ty
+                .named()
+                .is_some_and(|name| self.catalog.object_type(name).is_none())
+        {
+            // The type is not known (already reported): nothing to check against.
+            return;
+        }
         let fits = match (ty, value) {
             (FieldType::String, J::String(_))
             | (FieldType::Boolean, J::Bool(_))
@@ -379,13 +450,26 @@ impl Validator<'_, '_> {
                 if let Some(object) = self.catalog.object_type(name) {
                     for field in &object.fields {
                         if field.required && !members.contains_key(&field.name.value) {
-                            self.error(at, format!("`{path}` is missing the required member `{}` of type `{name}`", field.name.value));
+                            self.error(
+                                at,
+                                format!(
+                                    "`{path}` is missing the required member `{}` of type `{name}`",
+                                    field.name.value
+                                ),
+                            );
                         }
                     }
                     for (key, member) in members {
                         match object.fields.iter().find(|f| &f.name.value == key) {
-                            Some(field) => self.value(&field.ty.value, member, at, &format!("{path}.{key}")),
-                            None => self.error(at, format!("`{path}` sets `{key}`, which type `{name}` does not declare")),
+                            Some(field) => {
+                                self.value(&field.ty.value, member, at, &format!("{path}.{key}"))
+                            }
+                            None => self.error(
+                                at,
+                                format!(
+                                    "`{path}` sets `{key}`, which type `{name}` does not declare"
+                                ),
+                            ),
                         }
                     }
                 }
@@ -396,7 +480,10 @@ impl Validator<'_, '_> {
         if !fits {
             self.error(
                 at,
-                format!("`{path}` is {}, but the field's type is {ty}", json_kind(value)),
+                format!(
+                    "`{path}` is {}, but the field's type is {ty}",
+                    json_kind(value)
+                ),
             );
         }
     }

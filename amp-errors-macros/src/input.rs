@@ -28,7 +28,13 @@ pub fn parse(tokens: TokenStream) -> Result<MacroInput, syn::Error> {
             format!("the catalog path must be a string literal; {USAGE}"),
         )
     })?;
-    if let Some(extra) = trees.get(1) {
+    // A trailing comma is fine; anything after it is a second argument.
+    let is_comma = |tree: &TokenTree| matches!(tree, TokenTree::Punct(p) if p.as_char() == ',');
+    let rest = match trees.get(1) {
+        Some(comma) if is_comma(comma) => &trees[2..],
+        _ => &trees[1..],
+    };
+    if let Some(extra) = rest.first() {
         return Err(syn::Error::new(
             extra.span(),
             format!("amp_errors! takes exactly one argument; {USAGE}"),

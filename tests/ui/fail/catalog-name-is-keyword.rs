@@ -1,0 +1,3 @@
+amp_errors::amp_errors!("tests/ui/fail/catalog-name-is-keyword.toml");
+
+fn main() {}

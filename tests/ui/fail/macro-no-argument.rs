@@ -1,0 +1,3 @@
+amp_errors::amp_errors!();
+
+fn main() {}

@@ -1,0 +1,3 @@
+amp_errors::amp_errors!(42);
+
+fn main() {}
