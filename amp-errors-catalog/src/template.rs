@@ -149,8 +149,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn placeholders_and_escapes() {
-        let t = Template::parse("Retry after {retry_after} s {{literal}}").unwrap();
+    fn placeholders_and_escapes() -> Result<(), TemplateError> {
+        let t = Template::parse("Retry after {retry_after} s {{literal}}")?;
         assert_eq!(
             t.segments,
             vec![
@@ -166,9 +166,10 @@ mod tests {
         );
         assert_eq!(t.as_literal(), None);
         assert_eq!(
-            Template::parse("plain").unwrap().as_literal().as_deref(),
+            Template::parse("plain")?.as_literal().as_deref(),
             Some("plain")
         );
+        Ok(())
     }
 
     #[test]
