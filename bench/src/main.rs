@@ -1,0 +1,483 @@
+//! `amp-bench`: runs every benchmark of amp-errors against its hand-written
+//! equivalent and prints one table of ratios, all measured in the same run.
+//!
+//! ```text
+//! cargo run --release -p amp-errors-bench              # the full run (BENCHMARKS.md)
+//! cargo run --release -p amp-errors-bench -- --quick   # shorter criterion runs
+//! cargo run -p amp-errors-bench -- --smoke             # CI: everything once, no timings
+//! ```
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use amp_errors_bench::{scratch, synth};
+use clap::{Parser, Subcommand};
+
+type Result<T, E = Box<dyn std::error::Error>> = std::result::Result<T, E>;
+
+/// Benchmarks amp-errors against hand-written thiserror + serde equivalents.
+#[derive(Parser)]
+#[command(version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Cmd>,
+    /// Catalog sizes, in codes.
+    #[arg(long, value_delimiter = ',', default_values_t = synth::SIZES)]
+    sizes: Vec<usize>,
+    /// Clean builds per crate; the table shows the median.
+    #[arg(long, default_value_t = 3)]
+    build_reps: usize,
+    /// Shorter criterion runs (fewer samples), for a first look.
+    #[arg(long)]
+    quick: bool,
+    /// Run every step once without measuring (criterion's test mode, one
+    /// build): checks that the harness works and both crates agree on the wire.
+    #[arg(long, conflicts_with = "quick")]
+    smoke: bool,
+    /// Skip the cold builds (from an empty target directory, dependencies included).
+    #[arg(long)]
+    no_cold: bool,
+    /// Also write the report into this markdown file, between the
+    /// `<!-- amp-bench:begin -->` and `<!-- amp-bench:end -->` markers.
+    #[arg(long)]
+    write: Option<PathBuf>,
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// Times the macro's pipeline in this process's own build profile and
+    /// prints `{"<n>": <milliseconds>}`; the runner calls it in the dev profile,
+    /// the one rustc runs proc macros in.
+    TimeExpand {
+        /// Catalog sizes, in codes.
+        #[arg(long, value_delimiter = ',', default_values_t = synth::SIZES)]
+        sizes: Vec<usize>,
+    },
+}
+
+fn main() {
+    let cli = Cli::parse();
+    let outcome = match &cli.command {
+        Some(Cmd::TimeExpand { sizes }) => time_expand(sizes),
+        None => run(&cli),
+    };
+    if let Err(error) = outcome {
+        eprintln!("amp-bench: {error}");
+        std::process::exit(1);
+    }
+}
+
+/// The median of `k` timed runs of the whole pipeline, in milliseconds.
+fn time_expand(sizes: &[usize]) -> Result<()> {
+    let mut out = BTreeMap::new();
+    for &n in sizes {
+        let text = synth::catalog(n)?;
+        let runs = if n >= 1000 { 5 } else { 21 };
+        let mut times: Vec<Duration> = (0..runs)
+            .map(|_| {
+                let start = Instant::now();
+                let catalog = amp_errors_catalog::load_str(&text).ok();
+                let tokens = catalog.map(|c| amp_errors_codegen::expand(&c));
+                std::hint::black_box(tokens);
+                start.elapsed()
+            })
+            .collect();
+        times.sort();
+        out.insert(n.to_string(), times[runs / 2].as_secs_f64() * 1e3);
+    }
+    println!("{}", serde_json::to_string(&out)?);
+    Ok(())
+}
+
+/// Everything the table shows for one size.
+#[derive(Default)]
+struct Row {
+    n: usize,
+    expand_ms: Option<f64>,
+    expand_dev_ms: Option<f64>,
+    build_amp: Option<f64>,
+    build_hand: Option<f64>,
+    /// (amp ns, hand ns) per benchmark group.
+    runtime: BTreeMap<&'static str, (Option<f64>, Option<f64>)>,
+    /// (amp, hand) heap allocations per op per group.
+    allocs: BTreeMap<String, (f64, f64)>,
+}
+
+const GROUPS: [&str; 5] = [
+    "serialize_literal",
+    "serialize_template",
+    "deserialize_code_first",
+    "deserialize_code_last",
+    "status_code",
+];
+
+fn run(cli: &Cli) -> Result<()> {
+    let root = scratch::workspace_root();
+    let dir = scratch::scratch_dir();
+    let sizes = &cli.sizes;
+    let list = sizes
+        .iter()
+        .map(usize::to_string)
+        .collect::<Vec<_>>()
+        .join(",");
+    let criterion_args: Vec<&str> = if cli.quick {
+        vec![
+            "--noplot",
+            "--warm-up-time",
+            "1",
+            "--measurement-time",
+            "2",
+            "--sample-size",
+            "20",
+        ]
+    } else {
+        vec!["--noplot"]
+    };
+    let mut rows: Vec<Row> = sizes
+        .iter()
+        .map(|&n| Row {
+            n,
+            ..Row::default()
+        })
+        .collect();
+
+    step(&format!(
+        "writing the scratch workspace for {list} codes: {}",
+        dir.display()
+    ));
+    scratch::write(&dir, sizes)?;
+
+    step("expansion: cargo bench --bench expand (release), then the dev profile");
+    // Smoke: criterion's test mode in the dev profile (cheap to build).
+    let mut bench = cargo(&root, if cli.smoke { "test" } else { "bench" });
+    bench.args(["-p", "amp-errors-bench", "--bench", "expand", "--"]);
+    if !cli.smoke {
+        bench.args(&criterion_args);
+    }
+    bench.env("AMP_BENCH_SIZES", &list);
+    check(bench)?;
+    let dev = cargo(&root, "run")
+        .args([
+            "-q",
+            "-p",
+            "amp-errors-bench",
+            "--profile",
+            "dev",
+            "--",
+            "time-expand",
+            "--sizes",
+            &list,
+        ])
+        .output()?;
+    if !dev.status.success() {
+        return Err(format!(
+            "time-expand failed: {}",
+            String::from_utf8_lossy(&dev.stderr)
+        )
+        .into());
+    }
+    let dev: BTreeMap<String, f64> = serde_json::from_slice(&dev.stdout)?;
+    for row in &mut rows {
+        row.expand_ms =
+            estimate(&root.join("target/criterion/expand/pipeline"), row.n).map(|ns| ns / 1e6);
+        row.expand_dev_ms = dev.get(&row.n.to_string()).copied();
+    }
+
+    step("build: every crate once, so that only the crate itself is timed below");
+    let mut warm = cargo(&dir, "build");
+    for n in sizes {
+        let (amp, hand) = scratch::crate_names(*n);
+        warm.args(["-p", &amp, "-p", &hand]);
+    }
+    check(warm)?;
+    let reps = if cli.smoke { 1 } else { cli.build_reps.max(1) };
+    for row in &mut rows {
+        let (amp, hand) = scratch::crate_names(row.n);
+        let (mut amp_times, mut hand_times) = (Vec::new(), Vec::new());
+        for rep in 0..reps {
+            // Alternate the order, so neither side always runs on a warmer machine.
+            let order = if rep % 2 == 0 {
+                [&hand, &amp]
+            } else {
+                [&amp, &hand]
+            };
+            for name in order {
+                let seconds = clean_build(&dir, name, None)?;
+                eprintln!("    {name}: {seconds:.2} s");
+                if name == &amp {
+                    amp_times.push(seconds)
+                } else {
+                    hand_times.push(seconds)
+                }
+            }
+        }
+        row.build_amp = Some(median(&mut amp_times));
+        row.build_hand = Some(median(&mut hand_times));
+    }
+    let cold = if cli.no_cold || cli.smoke {
+        None
+    } else {
+        step("cold build: the smallest size from an empty target directory, dependencies included");
+        let n = sizes.iter().copied().min().unwrap_or(synth::AMP_CODES);
+        let (amp, hand) = scratch::crate_names(n);
+        let hand_s = clean_build(&dir, &hand, Some(&dir.join("cold-hand")))?;
+        let amp_s = clean_build(&dir, &amp, Some(&dir.join("cold-amp")))?;
+        Some((n, amp_s, hand_s))
+    };
+
+    step("runtime: cargo bench -p runtime (criterion; heap allocations counted first)");
+    let allocs_path = dir.join("allocs.json");
+    let mut runtime = if cli.smoke {
+        let mut test = cargo(&dir, "test");
+        test.args(["-p", "runtime", "--bench", "runtime", "--"]);
+        test
+    } else {
+        let mut bench = cargo(&dir, "bench");
+        bench
+            .args(["-p", "runtime", "--bench", "runtime", "--"])
+            .args(&criterion_args);
+        bench
+    };
+    runtime.env("AMP_BENCH_ALLOCS", &allocs_path);
+    check(runtime)?;
+    let allocs: Vec<serde_json::Value> =
+        serde_json::from_str(&std::fs::read_to_string(&allocs_path)?)?;
+    for row in &mut rows {
+        for group in GROUPS {
+            let base = dir.join("target/criterion").join(group);
+            let amp = estimate(&base.join("amp"), row.n);
+            let hand = estimate(&base.join("hand"), row.n);
+            row.runtime.insert(group, (amp, hand));
+        }
+        if let Some(entry) = allocs
+            .iter()
+            .find(|a| a["n"].as_u64() == Some(row.n as u64))
+        {
+            for (group, pair) in entry.as_object().into_iter().flatten() {
+                if let (Some(amp), Some(hand)) = (pair["amp"].as_f64(), pair["hand"].as_f64()) {
+                    row.allocs.insert(group.clone(), (amp, hand));
+                }
+            }
+        }
+    }
+
+    let report = report(&rows, cold, cli.smoke);
+    println!("\n{report}");
+    std::fs::write(dir.join("report.md"), &report)?;
+    if let Some(path) = &cli.write {
+        splice(path, &report)?;
+        eprintln!("wrote {}", path.display());
+    }
+    if cli.smoke {
+        smoke_checks(&rows)?;
+    }
+    Ok(())
+}
+
+/// In smoke mode, what CI holds the harness to: every size was built and
+/// counted, and the literal-message error serialized without allocating.
+fn smoke_checks(rows: &[Row]) -> Result<()> {
+    for row in rows {
+        let (amp, _) = row
+            .allocs
+            .get("serialize_literal")
+            .ok_or_else(|| format!("no allocation count for {} codes", row.n))?;
+        if *amp != 0.0 {
+            return Err(format!(
+                "serializing a literal-message error allocated {amp} times per op ({} codes)",
+                row.n
+            )
+            .into());
+        }
+    }
+    Ok(())
+}
+
+fn step(what: &str) {
+    eprintln!("\n== amp-bench: {what}");
+}
+
+fn cargo(dir: &Path, sub: &str) -> Command {
+    let mut command = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
+    command.arg(sub).current_dir(dir);
+    // The runner may itself run under `cargo run`; don't leak its target dir.
+    command.env_remove("CARGO_TARGET_DIR");
+    command
+}
+
+fn check(mut command: Command) -> Result<()> {
+    let status = command.status()?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{command:?} failed: {status}").into())
+    }
+}
+
+/// Seconds of `cargo build -p name` after `cargo clean -p name`: the crate
+/// itself, its dependencies already built. With `target`, from that (emptied)
+/// target directory instead: the dependencies too.
+fn clean_build(dir: &Path, name: &str, target: Option<&Path>) -> Result<f64> {
+    match target {
+        Some(target) => {
+            let _ = std::fs::remove_dir_all(target);
+        }
+        None => check({
+            let mut clean = cargo(dir, "clean");
+            clean.args(["-q", "-p", name]);
+            clean
+        })?,
+    }
+    let mut build = cargo(dir, "build");
+    build.args(["-q", "-p", name]);
+    if let Some(target) = target {
+        build.env("CARGO_TARGET_DIR", target);
+    }
+    let start = Instant::now();
+    check(build)?;
+    Ok(start.elapsed().as_secs_f64())
+}
+
+fn median(values: &mut [f64]) -> f64 {
+    values.sort_by(f64::total_cmp);
+    values.get(values.len() / 2).copied().unwrap_or(f64::NAN)
+}
+
+/// Criterion's median estimate (ns) of `<dir>/<n>`.
+fn estimate(dir: &Path, n: usize) -> Option<f64> {
+    let path = dir.join(n.to_string()).join("new/estimates.json");
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).ok()?).ok()?;
+    json["median"]["point_estimate"].as_f64()
+}
+
+fn ratio(amp: Option<f64>, hand: Option<f64>) -> String {
+    match (amp, hand) {
+        (Some(a), Some(h)) if h > 0.0 => format!("{:.2}", a / h),
+        _ => "–".to_owned(),
+    }
+}
+
+fn num(value: Option<f64>, digits: usize) -> String {
+    value.map_or_else(|| "–".to_owned(), |v| format!("{v:.digits$}"))
+}
+
+fn report(rows: &[Row], cold: Option<(usize, f64, f64)>, smoke: bool) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "Measured on {}.\n", machine());
+    if smoke {
+        let _ = writeln!(out, "Smoke run: every step ran once, nothing was timed.\n");
+    }
+    let _ = writeln!(
+        out,
+        "Ratios are amp-errors ÷ hand-written (thiserror + serde `tag = \"code\"`): below 1.00, amp-errors is faster.\n"
+    );
+    let _ = writeln!(
+        out,
+        "| codes | expand, ms (dev) | `cargo build` | serialize literal | serialize template | deserialize code first | deserialize code last | `status()` + `code()` |"
+    );
+    let _ = writeln!(out, "|---:|---:|---:|---:|---:|---:|---:|---:|");
+    for row in rows {
+        let group = |g: &str| row.runtime.get(g).copied().unwrap_or((None, None));
+        let cell = |g: &str| {
+            let (a, h) = group(g);
+            ratio(a, h)
+        };
+        let _ = writeln!(
+            out,
+            "| {} | {} ({}) | {} | {} | {} | {} | {} | {} |",
+            row.n,
+            num(row.expand_ms, 2),
+            num(row.expand_dev_ms, 0),
+            ratio(row.build_amp, row.build_hand),
+            cell("serialize_literal"),
+            cell("serialize_template"),
+            cell("deserialize_code_first"),
+            cell("deserialize_code_last"),
+            cell("status_code"),
+        );
+    }
+    let _ = writeln!(
+        out,
+        "\nThe measurements behind the ratios (amp-errors / hand-written):\n"
+    );
+    let _ = writeln!(
+        out,
+        "| codes | expand, µs per code | `cargo build`, s | serialize literal, ns (allocs) | serialize template, ns (allocs) | deserialize code first, ns (allocs) | deserialize code last, ns (allocs) | `status()` + `code()`, ns |"
+    );
+    let _ = writeln!(out, "|---:|---:|---:|---:|---:|---:|---:|---:|");
+    for row in rows {
+        let pair = |g: &str| {
+            let (a, h) = row.runtime.get(g).copied().unwrap_or((None, None));
+            let timing = format!("{} / {}", num(a, 1), num(h, 1));
+            match row.allocs.get(g) {
+                Some((aa, ha)) => format!("{timing} ({aa} / {ha})"),
+                None => timing,
+            }
+        };
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} / {} | {} | {} | {} | {} | {} |",
+            row.n,
+            num(row.expand_ms.map(|ms| ms * 1e3 / row.n as f64), 1),
+            num(row.build_amp, 2),
+            num(row.build_hand, 2),
+            pair("serialize_literal"),
+            pair("serialize_template"),
+            pair("deserialize_code_first"),
+            pair("deserialize_code_last"),
+            pair("status_code"),
+        );
+    }
+    if let Some((n, amp, hand)) = cold {
+        let _ = writeln!(
+            out,
+            "\nCold `cargo build` of the {n}-code crates from an empty target directory, dependencies included: amp-errors {amp:.1} s, hand-written {hand:.1} s (ratio {:.2}).",
+            amp / hand
+        );
+    }
+    out
+}
+
+/// CPU, cores, OS and compiler of this machine.
+fn machine() -> String {
+    let cpu = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|info| {
+            info.lines()
+                .find(|l| l.starts_with("model name"))
+                .and_then(|l| l.split(':').nth(1))
+                .map(|m| m.trim().to_owned())
+        })
+        .unwrap_or_else(|| "an unknown CPU".to_owned());
+    let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
+    let os = Command::new("uname")
+        .arg("-sr")
+        .output()
+        .ok()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
+        .unwrap_or_default();
+    let rustc = Command::new("rustc")
+        .arg("-V")
+        .output()
+        .ok()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
+        .unwrap_or_default();
+    format!("{cpu}, {cores} cores, {os}, {rustc}")
+}
+
+/// Replaces the text between the report markers of `path`.
+fn splice(path: &Path, report: &str) -> Result<()> {
+    const BEGIN: &str = "<!-- amp-bench:begin -->";
+    const END: &str = "<!-- amp-bench:end -->";
+    let text = std::fs::read_to_string(path)?;
+    let (Some(start), Some(end)) = (text.find(BEGIN), text.find(END)) else {
+        return Err(format!("{} has no {BEGIN} … {END} markers", path.display()).into());
+    };
+    let spliced = format!("{}{BEGIN}\n{report}{}", &text[..start], &text[end..]);
+    std::fs::write(path, spliced)?;
+    Ok(())
+}
