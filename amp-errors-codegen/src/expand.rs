@@ -400,6 +400,17 @@ impl<'a> Ctx<'a> {
             let variant = &c.variant;
             quote!(#ty::#variant { .. } => ::amp_errors::__private::Some(#code_ty::#variant),)
         });
+        // code() and status_code() match directly (one jump, like a hand-written
+        // match) rather than going through known_code().
+        let code_arms = self.codes.iter().map(|c| {
+            let (variant, wire) = (&c.variant, wire_string(c.wire));
+            quote!(#ty::#variant { .. } => #wire,)
+        });
+        let status_code_arms = self.codes.iter().map(|c| {
+            let variant = &c.variant;
+            let status = c.code.status.value;
+            quote!(#ty::#variant { .. } => #status,)
+        });
         let retry_arms = self.codes.iter().map(|c| {
             let variant = &c.variant;
             match &c.code.retryable {
@@ -606,12 +617,9 @@ impl<'a> Ctx<'a> {
 
                 /// The wire code (also for codes the catalog does not know).
                 pub fn code(&self) -> &str {
-                    match self.known_code() {
-                        ::amp_errors::__private::Some(code) => code.as_str(),
-                        ::amp_errors::__private::None => match self {
-                            #ty::#fallback(unknown) => unknown.code(),
-                            _ => "",
-                        },
+                    match self {
+                        #(#code_arms)*
+                        #ty::#fallback(unknown) => unknown.code(),
                     }
                 }
 
@@ -630,9 +638,9 @@ impl<'a> Ctx<'a> {
 
                 /// The HTTP status as a number (500 for a code the catalog does not know).
                 pub fn status_code(&self) -> u16 {
-                    match self.known_code() {
-                        ::amp_errors::__private::Some(code) => code.status_code(),
-                        ::amp_errors::__private::None => 500,
+                    match self {
+                        #(#status_code_arms)*
+                        #ty::#fallback(_) => 500,
                     }
                 }
 

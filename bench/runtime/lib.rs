@@ -139,6 +139,12 @@ pub fn bench_size<S: Subject>(c: &mut Criterion) {
     group.bench_function(BenchmarkId::new("hand", n), |b| b.iter(|| serialize(&mut buf, black_box(&hand))));
     group.finish();
 
+    // What a server pays per 429: build the error, then write it.
+    let mut group = c.benchmark_group("construct_serialize_template");
+    group.bench_function(BenchmarkId::new("amp", n), |b| b.iter(|| serialize(&mut buf, &S::amp_template())));
+    group.bench_function(BenchmarkId::new("hand", n), |b| b.iter(|| serialize(&mut buf, &S::hand_template())));
+    group.finish();
+
     for (name, body) in [("deserialize_code_first", &first), ("deserialize_code_last", &last)] {
         let mut group = c.benchmark_group(name);
         let bytes = body.as_bytes();
@@ -150,6 +156,14 @@ pub fn bench_size<S: Subject>(c: &mut Criterion) {
         });
         group.finish();
     }
+
+    // The floor: serde_json scanning the body without building anything.
+    let mut group = c.benchmark_group("deserialize_floor");
+    let bytes = first.as_bytes();
+    group.bench_function(BenchmarkId::new("serde_json", n), |b| {
+        b.iter(|| serde_json::from_slice::<serde::de::IgnoredAny>(black_box(bytes)).unwrap())
+    });
+    group.finish();
 
     let mut group = c.benchmark_group("status_code");
     let (amp, hand) = (S::amp_template(), S::hand_template());
@@ -224,6 +238,10 @@ pub fn count_allocations<S: Subject>(counter: &CountingAllocator) -> serde_json:
         per_op(counter, || serialize(&mut buf, &amp_t)),
         per_op(counter, || serialize(&mut buf, &hand_t)),
     );
+    let build = (
+        per_op(counter, || serialize(&mut buf, &S::amp_template())),
+        per_op(counter, || serialize(&mut buf, &S::hand_template())),
+    );
     let de = |body: &str| {
         (
             per_op(counter, || {
@@ -240,6 +258,7 @@ pub fn count_allocations<S: Subject>(counter: &CountingAllocator) -> serde_json:
         "n": S::N,
         "serialize_literal": pair(ser_l),
         "serialize_template": pair(ser_t),
+        "construct_serialize_template": pair(build),
         "deserialize_code_first": pair(de_first),
         "deserialize_code_last": pair(de_last),
     })

@@ -102,13 +102,16 @@ struct Row {
     build_hand: Option<f64>,
     /// (amp ns, hand ns) per benchmark group.
     runtime: BTreeMap<&'static str, (Option<f64>, Option<f64>)>,
+    /// serde_json scanning the code-first body into `IgnoredAny`, ns.
+    floor: Option<f64>,
     /// (amp, hand) heap allocations per op per group.
     allocs: BTreeMap<String, (f64, f64)>,
 }
 
-const GROUPS: [&str; 5] = [
+const GROUPS: [&str; 6] = [
     "serialize_literal",
     "serialize_template",
+    "construct_serialize_template",
     "deserialize_code_first",
     "deserialize_code_last",
     "status_code",
@@ -252,6 +255,10 @@ fn run(cli: &Cli) -> Result<()> {
             let hand = estimate(&base.join("hand"), row.n);
             row.runtime.insert(group, (amp, hand));
         }
+        row.floor = estimate(
+            &dir.join("target/criterion/deserialize_floor/serde_json"),
+            row.n,
+        );
         if let Some(entry) = allocs
             .iter()
             .find(|a| a["n"].as_u64() == Some(row.n as u64))
@@ -377,9 +384,9 @@ fn report(rows: &[Row], cold: Option<(usize, f64, f64)>, smoke: bool) -> String 
     );
     let _ = writeln!(
         out,
-        "| codes | expand, ms (dev) | `cargo build` | serialize literal | serialize template | deserialize code first | deserialize code last | `status()` + `code()` |"
+        "| codes | expand, ms (dev) | `cargo build` | serialize literal | serialize template | build + serialize template | deserialize code first | deserialize code last | `status()` + `code()` |"
     );
-    let _ = writeln!(out, "|---:|---:|---:|---:|---:|---:|---:|---:|");
+    let _ = writeln!(out, "|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for row in rows {
         let group = |g: &str| row.runtime.get(g).copied().unwrap_or((None, None));
         let cell = |g: &str| {
@@ -388,13 +395,14 @@ fn report(rows: &[Row], cold: Option<(usize, f64, f64)>, smoke: bool) -> String 
         };
         let _ = writeln!(
             out,
-            "| {} | {} ({}) | {} | {} | {} | {} | {} | {} |",
+            "| {} | {} ({}) | {} | {} | {} | {} | {} | {} | {} |",
             row.n,
             num(row.expand_ms, 2),
             num(row.expand_dev_ms, 0),
             ratio(row.build_amp, row.build_hand),
             cell("serialize_literal"),
             cell("serialize_template"),
+            cell("construct_serialize_template"),
             cell("deserialize_code_first"),
             cell("deserialize_code_last"),
             cell("status_code"),
@@ -406,9 +414,9 @@ fn report(rows: &[Row], cold: Option<(usize, f64, f64)>, smoke: bool) -> String 
     );
     let _ = writeln!(
         out,
-        "| codes | expand, µs per code | `cargo build`, s | serialize literal, ns (allocs) | serialize template, ns (allocs) | deserialize code first, ns (allocs) | deserialize code last, ns (allocs) | `status()` + `code()`, ns |"
+        "| codes | expand, µs per code | `cargo build`, s | serialize literal, ns (allocs) | serialize template, ns (allocs) | build + serialize template, ns (allocs) | deserialize code first, ns (allocs) | deserialize code last, ns (allocs) | `status()` + `code()`, ns | scan alone, ns |"
     );
-    let _ = writeln!(out, "|---:|---:|---:|---:|---:|---:|---:|---:|");
+    let _ = writeln!(out, "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     for row in rows {
         let pair = |g: &str| {
             let (a, h) = row.runtime.get(g).copied().unwrap_or((None, None));
@@ -420,18 +428,24 @@ fn report(rows: &[Row], cold: Option<(usize, f64, f64)>, smoke: bool) -> String 
         };
         let _ = writeln!(
             out,
-            "| {} | {} | {} / {} | {} | {} | {} | {} | {} |",
+            "| {} | {} | {} / {} | {} | {} | {} | {} | {} | {} | {} |",
             row.n,
             num(row.expand_ms.map(|ms| ms * 1e3 / row.n as f64), 1),
             num(row.build_amp, 2),
             num(row.build_hand, 2),
             pair("serialize_literal"),
             pair("serialize_template"),
+            pair("construct_serialize_template"),
             pair("deserialize_code_first"),
             pair("deserialize_code_last"),
             pair("status_code"),
+            num(row.floor, 1),
         );
     }
+    let _ = writeln!(
+        out,
+        "\n\"scan alone\" is serde_json reading the code-first body into `IgnoredAny`: the floor any deserializer of that body pays."
+    );
     if let Some((n, amp, hand)) = cold {
         let _ = writeln!(
             out,

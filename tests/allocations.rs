@@ -1,0 +1,77 @@
+//! The serializer allocates nothing: a server answering 429s by the hundred
+//! thousand writes each body straight into its output buffer. Counted with a
+//! global allocator that tallies every allocation of this test binary (one
+//! test function, so no other test allocates meanwhile). The benchmarks
+//! (`BENCHMARKS.md`) report the same counts next to the hand-written enum's.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use amp_api_errors::{AmpError, AmpErrorCode};
+use amp_errors::ErrorResponse;
+
+struct Counting;
+
+static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        ALLOCATIONS.fetch_add(1, Ordering::Relaxed);
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+/// Allocations made by serializing `response` into `buf` (already grown).
+fn allocations_of(buf: &mut Vec<u8>, response: &ErrorResponse<AmpError>) -> usize {
+    buf.clear();
+    let before = ALLOCATIONS.load(Ordering::Relaxed);
+    serde_json::to_writer(&mut *buf, response).expect("serializes");
+    ALLOCATIONS.load(Ordering::Relaxed) - before
+}
+
+#[test]
+fn serializing_allocates_nothing() {
+    let mut buf = Vec::with_capacity(4096);
+
+    // Every code with its catalog message and no override: literal messages
+    // are written as they are, templates are rendered straight into the output.
+    for code in AmpErrorCode::ALL {
+        let mut error = code.example().with_request_id("req_xxxxxxxxxxxx");
+        if let Some(meta) = error.meta_mut() {
+            meta.message = None;
+        }
+        let response = ErrorResponse::new(error);
+        let count = allocations_of(&mut buf, &response);
+        assert_eq!(count, 0, "{code}: {}", String::from_utf8_lossy(&buf));
+    }
+
+    // The seed's 429, rendered from `{retry_after}`.
+    let response = ErrorResponse::new(AmpError::rate_limit_exceeded(45));
+    assert_eq!(allocations_of(&mut buf, &response), 0);
+    assert_eq!(
+        std::str::from_utf8(&buf).unwrap(),
+        r#"{"error":{"code":"rate_limit_exceeded","message":"Rate limit exceeded. Retry after 45 seconds.","retry_after":45,"doc_url":"https://docs.amp.dev/api/errors#rate_limit_exceeded"}}"#
+    );
+
+    // A message override is written from where it is stored.
+    let response =
+        ErrorResponse::new(AmpError::forbidden().with_message("Missing scope: missions:write"));
+    assert_eq!(allocations_of(&mut buf, &response), 0);
+
+    // The counter counts: the same body through `to_vec` allocates its buffer.
+    let before = ALLOCATIONS.load(Ordering::Relaxed);
+    let _ = serde_json::to_vec(&response).expect("serializes");
+    assert!(ALLOCATIONS.load(Ordering::Relaxed) > before);
+}
