@@ -17,7 +17,7 @@ pub const AMP_CODES: usize = 15;
 pub const SIZES: [usize; 4] = [15, 100, 1_000, 5_000];
 
 /// The sizes the runner builds and benchmarks by default. 5,000 codes is left
-/// out: the hand-written crate of that size takes more than 14 GB to compile
+/// out: the hand-written crate of that size takes about 23 GB to compile
 /// (`--sizes 15,100,1000,5000` on a machine with the memory; see BENCHMARKS.md).
 pub const RUNNER_SIZES: [usize; 3] = [15, 100, 1_000];
 
