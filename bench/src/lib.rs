@@ -10,3 +10,11 @@
 pub mod handwritten;
 pub mod scratch;
 pub mod synth;
+
+/// The macro's pipeline on a catalog's text, as the benchmarks time it: parse
+/// and validate (`load_str`), then generate (`expand`); `None` for a catalog
+/// with problems. Reading the file and handing tokens to rustc are left out.
+pub fn expand_text(text: &str) -> Option<proc_macro2::TokenStream> {
+    let catalog = amp_errors_catalog::load_str(text).ok()?;
+    Some(amp_errors_codegen::expand(&catalog))
+}
