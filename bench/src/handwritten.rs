@@ -154,7 +154,13 @@ pub fn tokens(catalog: &Catalog) -> TokenStream {
 }
 
 fn variant(code: &ErrorCode) -> Ident {
-    format_ident!("{}", code.code.value.to_upper_camel_case())
+    format_ident!("{}", variant_name(&code.code.value))
+}
+
+/// The variant name of a wire code in the hand-written enum
+/// (`rate_limit_exceeded_3` → `RateLimitExceeded3`), as a user would name it.
+pub fn variant_name(code: &str) -> String {
+    code.to_upper_camel_case()
 }
 
 const KEYWORDS: &[&str] = &[

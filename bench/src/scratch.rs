@@ -85,8 +85,8 @@ pub fn write(dir: &Path, sizes: &[usize]) -> Result<(), Box<dyn std::error::Erro
         writeln!(
             glue,
             "size!(S{n}, {n}, {amp}, {hand}, {literal}, {}, {template}, {});",
-            heck::ToUpperCamelCase::to_upper_camel_case(literal.as_str()),
-            heck::ToUpperCamelCase::to_upper_camel_case(template.as_str()),
+            handwritten::variant_name(&literal),
+            handwritten::variant_name(&template),
         )?;
         members.push(amp);
         members.push(hand);
