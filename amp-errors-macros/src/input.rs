@@ -66,26 +66,25 @@ mod tests {
                 .as_deref(),
             Some("catalog.toml")
         );
-        let none = parse(quote!())
-            .err()
-            .map(|e| e.to_string())
-            .unwrap_or_default();
+        let none = error_of(quote!());
         assert!(none.starts_with("missing catalog path"), "{none}");
-        let ident = parse(quote!(catalog))
-            .err()
-            .map(|e| e.to_string())
-            .unwrap_or_default();
+        let ident = error_of(quote!(catalog));
         assert!(
             ident.starts_with("the catalog path must be a string literal"),
             "{ident}"
         );
-        let two = parse(quote!("a.toml", "b.toml"))
-            .err()
-            .map(|e| e.to_string())
-            .unwrap_or_default();
+        let two = error_of(quote!("a.toml", "b.toml"));
         assert!(
             two.starts_with("amp_errors! takes exactly one argument"),
             "{two}"
         );
+    }
+
+    /// The message `parse` rejects `tokens` with (empty if it accepts them).
+    fn error_of(tokens: proc_macro2::TokenStream) -> String {
+        parse(tokens)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default()
     }
 }
