@@ -1,6 +1,6 @@
 //! Rustdoc for generated items, from the catalog's docs text.
 
-use amp_errors_catalog::{Catalog, ErrorCode, Retryability};
+use amp_errors_catalog::{Catalog, ErrorCode, Field, Retryability};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -63,7 +63,16 @@ pub fn field_doc(description: &str, ty: &str, required: bool, sensitive: bool) -
     lines
 }
 
-/// Keeps `quote!` from complaining about an unused import in tests.
+/// The rustdoc attributes of a declared field.
+pub fn field_doc_attrs(field: &Field) -> TokenStream {
+    doc_attrs(&field_doc(
+        &field.description,
+        &field.ty.value.to_string(),
+        field.required,
+        field.sensitive,
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -2,12 +2,92 @@
 //! of its error type out, as a [`proc_macro2::TokenStream`].
 //!
 //! A plain library, so that the macro, snapshot tests and benchmarks call it
-//! directly. It maps the catalog's JSON types to Rust types; nothing else does.
+//! directly. One file per kind of output, named after it; [`expand`] lists
+//! them in the order the items appear. Generated code reaches the runtime
+//! only through [`runtime::path`], and puts its helpers inside `const _`.
 
+mod accessors;
+mod code_enum;
+mod constructors;
+mod de;
+mod declare;
 mod docs;
-mod expand;
-mod names;
+mod examples;
+mod fmt;
+mod message;
+pub mod names;
+mod object_types;
+mod plan;
+pub mod runtime;
+mod ser;
+mod table;
+mod traits;
 mod types;
 
 pub use amp_errors_catalog::Catalog;
-pub use expand::expand;
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::plan::Plan;
+
+/// Expands a validated catalog into the items `amp_errors!` emits.
+pub fn expand(catalog: &Catalog) -> TokenStream {
+    let plan = Plan::new(catalog);
+    // The declarations, each type before its impls.
+    let object_types = object_types::object_types(&plan);
+    let error_enum = declare::error_enum(&plan);
+    let code_enum = code_enum::code_enum(&plan);
+    let category_enum = code_enum::category_enum(&plan);
+    // The error enum's inherent impl.
+    let catalog_const = table::catalog_const(&plan);
+    let constructors = constructors::constructors(&plan);
+    let accessors = accessors::accessors(&plan);
+    let examples = examples::examples_method(&plan);
+    // The code and category enums' impls.
+    let example = examples::example_method(&plan);
+    let code_enum_impls = code_enum::code_enum_impls(&plan);
+    let category_enum_impls = code_enum::category_enum_impls(&plan);
+    // Private helpers, then the trait impls.
+    let code_of = accessors::code_of_fn(&plan);
+    let write_message = message::write_message_fn(&plan);
+    let display = fmt::display_impl(&plan);
+    let debug = fmt::debug_impl(&plan);
+    let error = traits::error_impl(&plan);
+    let partial_eq = traits::partial_eq_impl(&plan);
+    let catalog_error = traits::catalog_error_impl(&plan);
+    let serialize = ser::serialize_impl(&plan);
+    let deserialize = de::deserialize_impl(&plan);
+    let Plan { ty, code_ty, .. } = &plan;
+    quote! {
+        #object_types
+        #error_enum
+        #code_enum
+        #category_enum
+
+        #[allow(deprecated)]
+        const _: () = {
+            impl #ty {
+                #catalog_const
+                #constructors
+                #accessors
+                #examples
+            }
+
+            impl #code_ty {
+                #example
+            }
+
+            #code_enum_impls
+            #category_enum_impls
+            #code_of
+            #write_message
+            #display
+            #debug
+            #error
+            #partial_eq
+            #catalog_error
+            #serialize
+            #deserialize
+        };
+    }
+}

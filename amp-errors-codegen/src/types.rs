@@ -7,18 +7,18 @@ use quote::quote;
 use crate::names;
 
 /// The Rust type of a value of `ty`.
-pub fn rust_type(catalog: &Catalog, ty: &FieldType) -> TokenStream {
+pub fn rust_type(catalog: &Catalog, rt: &TokenStream, ty: &FieldType) -> TokenStream {
     match ty {
-        FieldType::String => quote!(::amp_errors::__private::String),
+        FieldType::String => quote!(#rt::String),
         FieldType::Integer => quote!(i64),
         FieldType::Number => quote!(f64),
         FieldType::Boolean => quote!(bool),
         FieldType::Object => {
-            quote!(::amp_errors::__private::Map<::amp_errors::__private::String, ::amp_errors::__private::Value>)
+            quote!(#rt::Object)
         }
         FieldType::List(inner) => {
-            let inner = rust_type(catalog, inner);
-            quote!(::amp_errors::__private::Vec<#inner>)
+            let inner = rust_type(catalog, rt, inner);
+            quote!(#rt::Vec<#inner>)
         }
         FieldType::Named(name) => {
             let ident = names::prefixed(catalog, name);
@@ -28,12 +28,17 @@ pub fn rust_type(catalog: &Catalog, ty: &FieldType) -> TokenStream {
 }
 
 /// The type of a field: `Option<T>` unless required.
-pub fn field_type(catalog: &Catalog, ty: &FieldType, required: bool) -> TokenStream {
-    let inner = rust_type(catalog, ty);
+pub fn field_type(
+    catalog: &Catalog,
+    rt: &TokenStream,
+    ty: &FieldType,
+    required: bool,
+) -> TokenStream {
+    let inner = rust_type(catalog, rt, ty);
     if required {
         inner
     } else {
-        quote!(::amp_errors::__private::Option<#inner>)
+        quote!(#rt::Option<#inner>)
     }
 }
 
@@ -46,10 +51,15 @@ pub fn is_scalar(ty: &FieldType) -> bool {
 }
 
 /// The Rust expression building `value` (already validated against `ty`).
-pub fn value_expr(catalog: &Catalog, ty: &FieldType, value: &serde_json::Value) -> TokenStream {
+pub fn value_expr(
+    catalog: &Catalog,
+    rt: &TokenStream,
+    ty: &FieldType,
+    value: &serde_json::Value,
+) -> TokenStream {
     use serde_json::Value as J;
     match (ty, value) {
-        (FieldType::String, J::String(s)) => quote!(::amp_errors::__private::String::from(#s)),
+        (FieldType::String, J::String(s)) => quote!(#rt::String::from(#s)),
         (FieldType::Integer, J::Number(n)) => {
             let n = n.as_i64().unwrap_or_default();
             quote!(#n)
@@ -60,8 +70,10 @@ pub fn value_expr(catalog: &Catalog, ty: &FieldType, value: &serde_json::Value) 
         }
         (FieldType::Boolean, J::Bool(b)) => quote!(#b),
         (FieldType::List(inner), J::Array(items)) => {
-            let items = items.iter().map(|item| value_expr(catalog, inner, item));
-            quote!(::amp_errors::__private::Vec::from([#(#items),*]))
+            let items = items
+                .iter()
+                .map(|item| value_expr(catalog, rt, inner, item));
+            quote!(#rt::Vec::from([#(#items),*]))
         }
         (FieldType::Named(name), J::Object(members)) => {
             let ident = names::prefixed(catalog, name);
@@ -73,14 +85,14 @@ pub fn value_expr(catalog: &Catalog, ty: &FieldType, value: &serde_json::Value) 
                 let rust = names::field_ident(&field.name.value);
                 match members.get(&field.name.value) {
                     Some(v) => {
-                        let expr = value_expr(catalog, &field.ty.value, v);
+                        let expr = value_expr(catalog, rt, &field.ty.value, v);
                         if field.required {
                             quote!(#rust: #expr)
                         } else {
-                            quote!(#rust: ::amp_errors::__private::Some(#expr))
+                            quote!(#rust: #rt::Some(#expr))
                         }
                     }
-                    None => quote!(#rust: ::amp_errors::__private::None),
+                    None => quote!(#rust: #rt::None),
                 }
             });
             quote!(#ident { #(#inits),* })
@@ -88,7 +100,7 @@ pub fn value_expr(catalog: &Catalog, ty: &FieldType, value: &serde_json::Value) 
         // Objects and anything else: through JSON text, parsed at run time.
         (_, other) => {
             let json = other.to_string();
-            quote!(::amp_errors::__private::serde_json::from_str(#json).unwrap_or_default())
+            quote!(#rt::serde_json::from_str(#json).unwrap_or_default())
         }
     }
 }

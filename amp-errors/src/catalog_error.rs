@@ -5,6 +5,7 @@ use crate::UnknownError;
 
 /// How a code's retryability is decided.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Retryable {
     /// Always retryable.
     Always,
@@ -20,7 +21,10 @@ pub enum Retryable {
 }
 
 /// Everything the catalog says about one code, as static data.
+///
+/// Non-exhaustive: later versions may say more about a code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct CodeInfo {
     /// The wire code.
     pub code: &'static str,
@@ -45,7 +49,10 @@ pub struct CodeInfo {
 }
 
 /// Catalog-wide facts of a generated error type.
+///
+/// Non-exhaustive: later versions may say more about a catalog.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct CatalogInfo {
     /// The generated type's name.
     pub name: &'static str,
@@ -113,7 +120,7 @@ pub trait CatalogError:
     /// The HTTP status.
     #[cfg(feature = "http")]
     fn status(&self) -> http::StatusCode {
-        crate::__private::status(self.status_code())
+        crate::private::status(self.status_code())
     }
 
     /// The category name; `None` for codes the catalog does not know.

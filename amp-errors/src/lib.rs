@@ -25,14 +25,17 @@
 
 mod catalog_error;
 mod meta;
+mod object;
 mod response;
 mod unknown;
 
-#[doc(hidden)]
-pub mod __private;
+mod private;
+// `pub mod __private_{version}`: what generated code reaches (see build.rs).
+include!(concat!(env!("OUT_DIR"), "/private.rs"));
 
 pub use catalog_error::{CatalogError, CatalogInfo, CodeInfo, Retryable, UnknownCode};
 pub use meta::{ErrorMeta, REDACTED, Source};
+pub use object::Object;
 pub use response::ErrorResponse;
 pub use unknown::UnknownError;
 

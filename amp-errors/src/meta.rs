@@ -10,7 +10,11 @@ pub type Source = Arc<dyn Error + Send + Sync + 'static>;
 pub const REDACTED: &str = "[REDACTED]";
 
 /// The members every error carries besides its code and typed fields.
+///
+/// Non-exhaustive, so that a later version can carry more: start from
+/// `ErrorMeta::default()` (or the generated `with_*` setters) and set fields.
 #[derive(Clone, Default)]
+#[non_exhaustive]
 pub struct ErrorMeta {
     /// Message override; `None` renders the code's message template.
     pub message: Option<Cow<'static, str>>,
@@ -20,13 +24,6 @@ pub struct ErrorMeta {
     pub request_id: Option<String>,
     /// The underlying cause; never serialized, never shown by `Display`.
     pub source: Option<Source>,
-}
-
-impl ErrorMeta {
-    /// Equality of what goes on the wire (the source is not compared).
-    pub fn wire_eq(&self, other: &ErrorMeta) -> bool {
-        self.param == other.param && self.request_id == other.request_id
-    }
 }
 
 impl fmt::Debug for ErrorMeta {

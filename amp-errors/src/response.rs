@@ -25,10 +25,9 @@ impl<E: CatalogError> ErrorResponse<E> {
         match serde_json::from_slice::<Self>(body) {
             Ok(response) => Ok(response),
             Err(strict) => {
-                let raw: ErrorResponse<serde_json::Map<String, serde_json::Value>> =
-                    serde_json::from_slice(body)?;
-                let unknown = UnknownError::from_map(raw.error).map_err(|_| strict)?;
-                Ok(ErrorResponse::new(E::from_unknown(unknown)))
+                let raw: ErrorResponse<UnknownError> =
+                    serde_json::from_slice(body).map_err(|_| strict)?;
+                Ok(ErrorResponse::new(E::from_unknown(raw.error)))
             }
         }
     }

@@ -4,6 +4,8 @@ use serde::de::{self, Deserialize, Deserializer};
 use serde::ser::{Serialize, Serializer};
 use serde_json::{Map, Value};
 
+use crate::Object;
+
 /// An error whose code the catalog does not know: kept whole, every member in
 /// the order it arrived, and serialized back to the same JSON.
 ///
@@ -15,28 +17,35 @@ use serde_json::{Map, Value};
 /// error" (log [`code`](Self::code), show [`message`](Self::message)).
 #[derive(Clone, PartialEq)]
 pub struct UnknownError {
-    members: Map<String, Value>,
+    members: Object,
 }
 
 impl UnknownError {
     /// An error object with only a code.
     pub fn new(code: impl Into<String>) -> Self {
-        let mut members = Map::new();
-        members.insert("code".to_owned(), Value::String(code.into()));
+        let mut members = Object::new();
+        members.insert("code", Value::String(code.into()));
         UnknownError { members }
     }
 
     /// Builds one from a JSON error object; fails when it has no string `code`.
     pub fn from_map(members: Map<String, Value>) -> Result<Self, Map<String, Value>> {
         if members.get("code").is_some_and(Value::is_string) {
-            Ok(UnknownError { members })
+            Ok(UnknownError {
+                members: members.into(),
+            })
         } else {
             Err(members)
         }
     }
 
+    /// Builds one from an object whose `code` the caller has checked.
+    pub(crate) fn from_object(members: Object) -> Self {
+        UnknownError { members }
+    }
+
     fn str_member(&self, key: &str) -> Option<&str> {
-        self.members.get(key).and_then(Value::as_str)
+        self.field(key).and_then(Value::as_str)
     }
 
     /// The wire code.
@@ -70,12 +79,12 @@ impl UnknownError {
     }
 
     /// The whole object, as received.
-    pub fn as_json(&self) -> &Map<String, Value> {
+    pub fn as_json(&self) -> &Object {
         &self.members
     }
 
     /// The whole object.
-    pub fn into_json(self) -> Map<String, Value> {
+    pub fn into_json(self) -> Object {
         self.members
     }
 }
@@ -83,7 +92,7 @@ impl UnknownError {
 impl fmt::Debug for UnknownError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut s = f.debug_struct("UnknownError");
-        for (key, value) in &self.members {
+        for (key, value) in self.members.iter() {
             s.field(key, &format_args!("{value}"));
         }
         s.finish()
@@ -98,7 +107,10 @@ impl Serialize for UnknownError {
 
 impl<'de> Deserialize<'de> for UnknownError {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let members = Map::deserialize(deserializer)?;
-        UnknownError::from_map(members).map_err(|_| de::Error::missing_field("code"))
+        let members = Object::deserialize(deserializer)?;
+        match members.get("code") {
+            Some(Value::String(_)) => Ok(UnknownError { members }),
+            _ => Err(de::Error::missing_field("code")),
+        }
     }
 }

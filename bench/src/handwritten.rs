@@ -12,8 +12,7 @@
 //! hand-written enum usually lacks.
 
 use amp_errors_catalog::{Catalog, ErrorCode, Field, FieldType, Retryability, Segment};
-use heck::ToUpperCamelCase;
-use proc_macro2::{Ident, Span, TokenStream};
+use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
 /// The Rust source of the hand-written equivalent of `catalog`, formatted.
@@ -158,24 +157,13 @@ fn variant(code: &ErrorCode) -> Ident {
 }
 
 /// The variant name of a wire code in the hand-written enum
-/// (`rate_limit_exceeded_3` → `RateLimitExceeded3`), as a user would name it.
-pub fn variant_name(code: &str) -> String {
-    code.to_upper_camel_case()
-}
+/// (`rate_limit_exceeded_3` → `RateLimitExceeded3`): the generator's own
+/// naming, so both sides name variants and fields alike.
+pub use amp_errors_codegen::names::variant_name;
 
-const KEYWORDS: &[&str] = &[
-    "as", "async", "await", "box", "break", "const", "continue", "do", "dyn", "else", "enum",
-    "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "macro",
-    "match", "mod", "move", "mut", "override", "priv", "pub", "ref", "return", "static", "struct",
-    "trait", "true", "try", "type", "typeof", "unsafe", "use", "where", "while", "yield",
-];
-
+/// A field's Rust name (`r#type` for keywords): the generator's own naming.
 fn field_ident(name: &str) -> Ident {
-    if KEYWORDS.contains(&name) {
-        Ident::new_raw(name, Span::call_site())
-    } else {
-        Ident::new(name, Span::call_site())
-    }
+    amp_errors_codegen::names::field_ident(name)
 }
 
 fn rust_type(ty: &FieldType) -> TokenStream {

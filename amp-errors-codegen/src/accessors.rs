@@ -1,0 +1,206 @@
+//! The accessors of the error enum. One `match` knows which variant is which
+//! code (`code_of`), one which variant holds which common members (`meta`);
+//! everything else is answered from those and the static catalog table.
+
+use amp_errors_catalog::Retryability;
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::message;
+use crate::plan::Plan;
+
+/// `fn code_of(error) -> Result<Code, &UnknownError>`: the private function
+/// behind every accessor that depends on the code alone.
+pub fn code_of_fn(plan: &Plan<'_>) -> TokenStream {
+    let Plan {
+        rt,
+        ty,
+        code_ty,
+        fallback,
+        ..
+    } = plan;
+    let variants: Vec<_> = plan.codes.iter().map(|c| &c.variant).collect();
+    let codes = &variants;
+    quote! {
+        /// The code of `error`, or the unknown error it holds.
+        fn code_of(error: &#ty) -> #rt::Result<#code_ty, &#rt::UnknownError> {
+            match error {
+                #(#ty::#variants { .. } => #rt::Ok(#code_ty::#codes),)*
+                #ty::#fallback(unknown) => #rt::Err(unknown),
+            }
+        }
+    }
+}
+
+/// The accessors, as methods of the error enum.
+pub fn accessors(plan: &Plan<'_>) -> TokenStream {
+    let Plan {
+        rt,
+        ty,
+        code_ty,
+        category_ty,
+        fallback,
+        ..
+    } = plan;
+    let known_code_doc =
+        format!(" The code as [`{code_ty}`]; `None` for a code the catalog does not know.");
+    let meta = meta_accessors(plan);
+    let is_retryable = is_retryable(plan);
+    let message = message_accessor(plan);
+    quote! {
+        /// The wire code (also for codes the catalog does not know).
+        pub fn code(&self) -> &str {
+            match code_of(self) {
+                #rt::Ok(code) => code.as_str(),
+                #rt::Err(unknown) => unknown.code(),
+            }
+        }
+
+        #[doc = #known_code_doc]
+        pub fn known_code(&self) -> #rt::Option<#code_ty> {
+            code_of(self).ok()
+        }
+
+        /// The catalog entry of the code; `None` for a code the catalog does not know.
+        pub fn info(&self) -> #rt::Option<&'static #rt::CodeInfo> {
+            self.known_code().map(#code_ty::info)
+        }
+
+        /// The HTTP status as a number (500 for a code the catalog does not know).
+        pub fn status_code(&self) -> u16 {
+            self.known_code().map_or(500, #code_ty::status_code)
+        }
+
+        #rt::status_method!(#rt);
+
+        /// The category; `None` for a code the catalog does not know.
+        pub fn category(&self) -> #rt::Option<#category_ty> {
+            self.known_code().map(#code_ty::category)
+        }
+
+        #is_retryable
+
+        /// The documentation link: the catalog's base URL + `#` + code.
+        pub fn doc_url(&self) -> #rt::Cow<'_, str> {
+            match code_of(self) {
+                #rt::Ok(code) => #rt::Cow::Borrowed(code.doc_url()),
+                #rt::Err(unknown) => match unknown.doc_url() {
+                    #rt::Some(url) => #rt::Cow::Borrowed(url),
+                    #rt::None => #rt::Cow::Owned(Self::CATALOG.doc_url(unknown.code())),
+                },
+            }
+        }
+
+        #message
+        #meta
+
+        /// The `param` member.
+        pub fn param(&self) -> #rt::Option<&str> {
+            match self {
+                #ty::#fallback(unknown) => unknown.param(),
+                _ => self.meta().and_then(|meta| meta.param.as_deref()),
+            }
+        }
+
+        /// The `request_id` member.
+        pub fn request_id(&self) -> #rt::Option<&str> {
+            match self {
+                #ty::#fallback(unknown) => unknown.request_id(),
+                _ => self.meta().and_then(|meta| meta.request_id.as_deref()),
+            }
+        }
+    }
+}
+
+/// `meta()` and `meta_mut()`: one or-pattern over every known code.
+fn meta_accessors(plan: &Plan<'_>) -> TokenStream {
+    let Plan {
+        rt, ty, fallback, ..
+    } = plan;
+    let variants: Vec<_> = plan.codes.iter().map(|c| &c.variant).collect();
+    let known = (!variants.is_empty())
+        .then(|| quote!(#(#ty::#variants { meta, .. })|* => #rt::Some(meta),));
+    quote! {
+        /// The common members; `None` for a code the catalog does not know.
+        pub fn meta(&self) -> #rt::Option<&#rt::ErrorMeta> {
+            match self {
+                #known
+                #ty::#fallback(_) => #rt::None,
+            }
+        }
+
+        /// The common members, to change; `None` for a code the catalog does not know.
+        pub fn meta_mut(&mut self) -> #rt::Option<&mut #rt::ErrorMeta> {
+            match self {
+                #known
+                #ty::#fallback(_) => #rt::None,
+            }
+        }
+    }
+}
+
+/// `is_retryable()`: a code whose retryability a boolean field decides reads
+/// it; every other code answers from the table.
+fn is_retryable(plan: &Plan<'_>) -> TokenStream {
+    let Plan { rt, ty, .. } = plan;
+    let by_field: Vec<_> = plan
+        .codes
+        .iter()
+        .filter_map(|code| {
+            let Retryability::Field { name, default } = &code.code.retryable else {
+                return None;
+            };
+            let field = code.field(&name.value)?;
+            let (variant, ident) = (&code.variant, &field.ident);
+            Some(if field.field.required {
+                quote!(#ty::#variant { #ident, .. } => *#ident,)
+            } else {
+                quote!(#ty::#variant { #ident, .. } => #ident.unwrap_or(#default),)
+            })
+        })
+        .collect();
+    let from_table = quote!(self.info().is_some_and(#rt::fixed_retryable));
+    let body = if by_field.is_empty() {
+        from_table
+    } else {
+        quote! {
+            match self {
+                #(#by_field)*
+                _ => #from_table,
+            }
+        }
+    };
+    quote! {
+        /// Whether a client may retry the request (false for unknown codes).
+        pub fn is_retryable(&self) -> bool {
+            #body
+        }
+    }
+}
+
+/// `message()`: borrowed when the message is the override or the template text itself.
+fn message_accessor(plan: &Plan<'_>) -> TokenStream {
+    let Plan {
+        rt, ty, fallback, ..
+    } = plan;
+    let templated = message::templated_pattern(plan).map(|pattern| {
+        let write = message::write_message(plan, quote!(self), false);
+        quote!(#pattern => #rt::Cow::Owned(#rt::fmt::render(|f| #write)),)
+    });
+    let plain = message::has_plain(plan).then(
+        || quote!(plain => #rt::Cow::Borrowed(plain.info().map_or("", |info| info.message)),),
+    );
+    quote! {
+        /// The message: the override if set, else the rendered template (sensitive values included).
+        pub fn message(&self) -> #rt::Cow<'_, str> {
+            if let #rt::Some(message) = self.meta().and_then(|meta| meta.message.as_deref()) {
+                return #rt::Cow::Borrowed(message);
+            }
+            match self {
+                #ty::#fallback(unknown) => #rt::Cow::Borrowed(unknown.message().unwrap_or_default()),
+                #templated
+                #plain
+            }
+        }
+    }
+}

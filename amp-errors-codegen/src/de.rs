@@ -1,0 +1,100 @@
+//! `Deserialize` of the error enum. The visitor reads members until `code`
+//! (buffering those before it), then hands the rest to the code's reader: a
+//! function per code with typed fields, which offers every member to its
+//! fields through the runtime's `de::read_fields` loop.
+
+use proc_macro2::{Ident, TokenStream};
+use quote::{format_ident, quote};
+
+use crate::plan::{Plan, PlannedCode};
+
+/// The readers and `impl Deserialize for AmpError`.
+pub fn deserialize_impl(plan: &Plan<'_>) -> TokenStream {
+    let Plan {
+        rt,
+        ty,
+        code_ty,
+        fallback,
+        catalog,
+        ..
+    } = plan;
+    let readers = plan.codes_with_fields().map(|code| reader(plan, code));
+    let dispatch = plan.codes.iter().map(|code| {
+        let variant = &code.variant;
+        if code.fields.is_empty() {
+            quote!(#rt::Some(#code_ty::#variant) => #rt::de::read_meta(map, pending).map(|meta| #ty::#variant { meta }),)
+        } else {
+            let reader = reader_name(code);
+            quote!(#rt::Some(#code_ty::#variant) => #reader(map, pending),)
+        }
+    });
+    let expecting = format!("a {} error object with a `code`", catalog.name.value);
+    quote! {
+        #(#readers)*
+
+        impl<'de> #rt::serde::Deserialize<'de> for #ty {
+            fn deserialize<D: #rt::serde::Deserializer<'de>>(deserializer: D) -> #rt::Result<Self, D::Error> {
+                struct ErrorVisitor;
+                impl<'de> #rt::serde::de::Visitor<'de> for ErrorVisitor {
+                    type Value = #ty;
+                    fn expecting(&self, f: &mut #rt::fmt::Formatter<'_>) -> #rt::fmt::Result {
+                        f.write_str(#expecting)
+                    }
+                    fn visit_map<A: #rt::serde::de::MapAccess<'de>>(self, mut map: A) -> #rt::Result<#ty, A::Error> {
+                        let mut pending = #rt::de::Pending::new();
+                        let #rt::Some(code) = #rt::de::read_until_code(&mut map, &mut pending)? else {
+                            return #rt::Err(#rt::de::missing_code::<A::Error>());
+                        };
+                        match #code_ty::from_wire(&code) {
+                            #(#dispatch)*
+                            _ => #rt::de::read_unknown(map, pending, code).map(#ty::#fallback),
+                        }
+                    }
+                }
+                deserializer.deserialize_map(ErrorVisitor)
+            }
+        }
+    }
+}
+
+fn reader_name(code: &PlannedCode<'_>) -> Ident {
+    format_ident!("read_{}", code.wire)
+}
+
+/// `fn read_<code>(map, pending)`: the code's fields, then the variant.
+fn reader(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
+    let Plan { rt, ty, .. } = plan;
+    let name = reader_name(code);
+    let variant = &code.variant;
+    let doc = format!(" Reads the rest of the `{}` error object.", code.wire);
+    let slots = code.fields.iter().map(|f| {
+        let (local, value_ty) = (&f.local, &f.value_ty);
+        quote!(let mut #local: #rt::Option<#value_ty> = #rt::None;)
+    });
+    let offers = code.fields.iter().map(|f| {
+        let (local, wire) = (&f.local, f.wire);
+        quote!(#wire => member.read(&mut #local),)
+    });
+    let inits = code.fields.iter().map(|f| {
+        let (ident, local, wire) = (&f.ident, &f.local, f.wire);
+        if f.field.required {
+            quote!(#ident: #rt::de::required(#local, #wire)?,)
+        } else {
+            quote!(#ident: #local,)
+        }
+    });
+    quote! {
+        #[doc = #doc]
+        fn #name<'de, A: #rt::serde::de::MapAccess<'de>>(
+            map: A,
+            pending: #rt::de::Pending<'de>,
+        ) -> #rt::Result<#ty, A::Error> {
+            #(#slots)*
+            let meta = #rt::de::read_fields(map, pending, |key, member| match key {
+                #(#offers)*
+                _ => #rt::Ok(false),
+            })?;
+            #rt::Ok(#ty::#variant { #(#inits)* meta })
+        }
+    }
+}

@@ -1,0 +1,76 @@
+//! `Display` and `Debug` of the error enum; [`debug_field`] is the one place
+//! that decides how a field shows in `Debug` (sensitive ones redacted).
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::message;
+use crate::plan::{Plan, PlannedCode};
+
+/// `.field("name", value)`, or the redaction marker for a sensitive field.
+pub fn debug_field(
+    rt: &TokenStream,
+    wire: &str,
+    sensitive: bool,
+    value: &TokenStream,
+) -> TokenStream {
+    if sensitive {
+        quote!(.field(#wire, &#rt::fmt::Redacted))
+    } else {
+        quote!(.field(#wire, #value))
+    }
+}
+
+/// `impl Display`: the message, sensitive values redacted; `{:#}` adds the code and request id.
+pub fn display_impl(plan: &Plan<'_>) -> TokenStream {
+    let Plan { rt, ty, .. } = plan;
+    let write = message::write_message(plan, quote!(self), true);
+    quote! {
+        impl #rt::fmt::Display for #ty {
+            /// The message, with sensitive values redacted. `{:#}` prefixes the code
+            /// and appends the request id, for logs.
+            fn fmt(&self, f: &mut #rt::fmt::Formatter<'_>) -> #rt::fmt::Result {
+                #rt::fmt::display(f, self.code(), self.request_id(), |f| #write)
+            }
+        }
+    }
+}
+
+/// `impl Debug`: the variant, its code and fields, then the common members.
+pub fn debug_impl(plan: &Plan<'_>) -> TokenStream {
+    let Plan {
+        rt, ty, fallback, ..
+    } = plan;
+    let arms = plan.codes.iter().map(|code| debug_arm(plan, code));
+    let fallback_name = fallback.to_string();
+    quote! {
+        impl #rt::fmt::Debug for #ty {
+            fn fmt(&self, f: &mut #rt::fmt::Formatter<'_>) -> #rt::fmt::Result {
+                match self {
+                    #(#arms)*
+                    #ty::#fallback(unknown) => #rt::fmt::debug_fallback(f, #fallback_name, unknown),
+                }
+            }
+        }
+    }
+}
+
+fn debug_arm(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
+    let Plan { rt, ty, .. } = plan;
+    let variant = &code.variant;
+    let (name, wire) = (variant.to_string(), code.wire);
+    let shown = code.fields.iter().filter(|f| !f.field.sensitive);
+    let bindings = shown.clone().map(|f| {
+        let (ident, local) = (&f.ident, &f.local);
+        quote!(#ident: #local,)
+    });
+    let fields = code.fields.iter().map(|f| {
+        let local = &f.local;
+        debug_field(rt, f.wire, f.field.sensitive, &quote!(#local))
+    });
+    quote! {
+        #ty::#variant { #(#bindings)* meta, .. } => {
+            #rt::fmt::debug_meta(&mut #rt::fmt::debug_variant(f, #name, #wire)#(#fields)*, meta)
+        }
+    }
+}

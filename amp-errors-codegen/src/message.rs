@@ -1,0 +1,129 @@
+//! Message rendering: the one place a template becomes code. `Display`,
+//! `message()` and `Serialize` all call the `write_message` function it emits.
+
+use amp_errors_catalog::Segment;
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::plan::{Plan, PlannedCode};
+use crate::types;
+
+/// `fn write_message(error, f, redact)`: the override when set, else the
+/// code's template with its fields filled in (sensitive ones redacted when
+/// `redact`). The `redact` parameter exists only when some placeholder is sensitive.
+pub fn write_message_fn(plan: &Plan<'_>) -> TokenStream {
+    let Plan {
+        rt, ty, fallback, ..
+    } = plan;
+    let arms = plan
+        .codes
+        .iter()
+        .filter(|code| code.plain_message().is_none())
+        .map(|code| template_arm(plan, code));
+    let plain = has_plain(plan)
+        .then(|| quote!(plain => f.write_str(plain.info().map_or("", |info| info.message)),));
+    let redact = redacts(plan).then(|| quote!(, redact: bool));
+    quote! {
+        /// Writes the message of `error`: the override when set, else its code's template.
+        fn write_message(error: &#ty, f: &mut #rt::fmt::Formatter<'_> #redact) -> #rt::fmt::Result {
+            if let #rt::Some(message) = error.meta().and_then(|meta| meta.message.as_deref()) {
+                return f.write_str(message);
+            }
+            match error {
+                #(#arms)*
+                #ty::#fallback(unknown) => f.write_str(unknown.message().unwrap_or_default()),
+                #plain
+            }
+        }
+    }
+}
+
+/// A call of `write_message` on `error`, redacting or not.
+pub fn write_message(plan: &Plan<'_>, error: TokenStream, redact: bool) -> TokenStream {
+    if redacts(plan) {
+        quote!(write_message(#error, f, #redact))
+    } else {
+        quote!(write_message(#error, f))
+    }
+}
+
+/// The or-pattern of the codes whose message is rendered, if any.
+pub fn templated_pattern(plan: &Plan<'_>) -> Option<TokenStream> {
+    let ty = &plan.ty;
+    let variants: Vec<_> = plan
+        .codes
+        .iter()
+        .filter(|code| code.plain_message().is_none())
+        .map(|code| &code.variant)
+        .collect();
+    (!variants.is_empty()).then(|| quote!(#(#ty::#variants { .. })|*))
+}
+
+/// Whether some code's message is its template text as is.
+pub fn has_plain(plan: &Plan<'_>) -> bool {
+    plan.codes.iter().any(|code| code.plain_message().is_some())
+}
+
+/// Whether some template shows a sensitive field.
+fn redacts(plan: &Plan<'_>) -> bool {
+    plan.codes.iter().any(|code| {
+        placeholders(code).any(|name| code.field(name).is_some_and(|f| f.field.sensitive))
+    })
+}
+
+fn placeholders<'c>(code: &'c PlannedCode<'_>) -> impl Iterator<Item = &'c str> {
+    code.code
+        .message
+        .value
+        .segments
+        .iter()
+        .filter_map(|segment| match segment {
+            Segment::Field(name) => Some(name.as_str()),
+            Segment::Literal(_) => None,
+        })
+}
+
+fn template_arm(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
+    let Plan { rt, ty, .. } = plan;
+    let variant = &code.variant;
+    let bindings = code
+        .fields
+        .iter()
+        .filter(|f| placeholders(code).any(|name| name == f.wire))
+        .map(|f| {
+            let (ident, local) = (&f.ident, &f.local);
+            quote!(#ident: #local,)
+        });
+    let parts = code
+        .code
+        .message
+        .value
+        .segments
+        .iter()
+        .map(|segment| match segment {
+            Segment::Literal(text) => quote!(f.write_str(#text)?;),
+            Segment::Field(name) => match code.field(name) {
+                Some(field) => {
+                    let local = &field.local;
+                    let show = if types::is_scalar(field.json_type()) {
+                        quote!(#rt::fmt::Display::fmt(#local, f)?;)
+                    } else {
+                        quote!(#rt::fmt::json_placeholder(f, #local)?;)
+                    };
+                    if field.field.sensitive {
+                        quote!(if redact { #rt::fmt::redacted(f)?; } else { #show })
+                    } else {
+                        show
+                    }
+                }
+                // Validation rejects placeholders that name no field.
+                None => TokenStream::new(),
+            },
+        });
+    quote! {
+        #ty::#variant { #(#bindings)* .. } => {
+            #(#parts)*
+            #rt::Ok(())
+        }
+    }
+}

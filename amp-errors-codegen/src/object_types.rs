@@ -1,0 +1,69 @@
+//! Named object types (`[types.Name]`): a struct each, with serde derives and
+//! a `Debug` that redacts sensitive members.
+
+use amp_errors_catalog::ObjectType;
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use crate::plan::Plan;
+use crate::{docs, fmt, names, runtime, types};
+
+/// Every named object type: its struct, then its `Debug`.
+pub fn object_types(plan: &Plan<'_>) -> TokenStream {
+    plan.catalog
+        .types
+        .iter()
+        .map(|object| object_type(plan, object))
+        .collect()
+}
+
+fn object_type(plan: &Plan<'_>, object: &ObjectType) -> TokenStream {
+    let Plan { catalog, rt, .. } = plan;
+    let ident = names::prefixed(catalog, &object.name.value);
+    let doc = docs::doc_attrs(std::slice::from_ref(&object.description));
+    let serde_path = format!("{}::serde", runtime::path_text());
+    let is_none = format!("{}::Option::is_none", runtime::path_text());
+    let fields = object.fields.iter().map(|field| {
+        let rust = names::field_ident(&field.name.value);
+        let wire = &field.name.value;
+        let ty = types::field_type(catalog, rt, &field.ty.value, field.required);
+        let doc = docs::field_doc_attrs(field);
+        let optional = if field.required {
+            TokenStream::new()
+        } else {
+            quote!(#[serde(default, skip_serializing_if = #is_none)])
+        };
+        quote! {
+            #doc
+            #[serde(rename = #wire)]
+            #optional
+            pub #rust: #ty
+        }
+    });
+    let debug_fields = object.fields.iter().map(|field| {
+        let rust = names::field_ident(&field.name.value);
+        fmt::debug_field(rt, &field.name.value, field.sensitive, &quote!(&self.#rust))
+    });
+    let name = ident.to_string();
+    quote! {
+        #doc
+        #[derive(
+            #rt::Clone,
+            #rt::PartialEq,
+            #rt::serde::Serialize,
+            #rt::serde::Deserialize,
+        )]
+        #[serde(crate = #serde_path)]
+        pub struct #ident {
+            #(#fields,)*
+        }
+
+        impl #rt::fmt::Debug for #ident {
+            fn fmt(&self, f: &mut #rt::fmt::Formatter<'_>) -> #rt::fmt::Result {
+                f.debug_struct(#name)
+                    #(#debug_fields)*
+                    .finish()
+            }
+        }
+    }
+}

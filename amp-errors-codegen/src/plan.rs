@@ -1,0 +1,160 @@
+//! The naming plan: every Rust name the expansion uses, decided once.
+
+use amp_errors_catalog::{Catalog, ErrorCode, Field, FieldType};
+use proc_macro2::{Ident, TokenStream};
+use quote::{format_ident, quote};
+
+use crate::{names, runtime, types};
+
+/// The names of a catalog's generated items, and of each code and field.
+pub struct Plan<'a> {
+    /// The catalog being expanded.
+    pub catalog: &'a Catalog,
+    /// `::amp_errors::__private_{version}`: the one path to the runtime.
+    pub rt: TokenStream,
+    /// The error enum (`AmpError`).
+    pub ty: Ident,
+    /// The fieldless code enum (`AmpErrorCode`).
+    pub code_ty: Ident,
+    /// The category enum (`AmpErrorCategory`).
+    pub category_ty: Ident,
+    /// The variant holding codes the catalog does not know.
+    pub fallback: Ident,
+    /// Every code, in catalog order.
+    pub codes: Vec<PlannedCode<'a>>,
+}
+
+/// One code's names.
+pub struct PlannedCode<'a> {
+    /// The catalog entry.
+    pub code: &'a ErrorCode,
+    /// The wire code (`rate_limit_exceeded`).
+    pub wire: &'a str,
+    /// The variant (`RateLimitExceeded`), of both enums.
+    pub variant: Ident,
+    /// The constructor (`rate_limit_exceeded`, or `new_status` for a code named like a method).
+    pub constructor: Ident,
+    /// The code's typed fields, in catalog order.
+    pub fields: Vec<PlannedField<'a>>,
+    /// `#[deprecated]` when the catalog deprecates the code.
+    pub deprecated: TokenStream,
+}
+
+/// One declared field's names.
+pub struct PlannedField<'a> {
+    /// The catalog entry.
+    pub field: &'a Field,
+    /// The Rust field name (`r#type`, `meta_`).
+    pub ident: Ident,
+    /// The local a pattern binds the field to: prefixed, so that no field
+    /// name shadows the generated code's own locals (`f`, `map`, `meta`).
+    pub local: Ident,
+    /// The wire name.
+    pub wire: &'a str,
+    /// The field's Rust type (`Option<T>` unless required).
+    pub ty: TokenStream,
+    /// The value's Rust type, without the `Option`.
+    pub value_ty: TokenStream,
+}
+
+impl<'a> Plan<'a> {
+    /// Names everything `catalog` expands to.
+    pub fn new(catalog: &'a Catalog) -> Self {
+        let rt = runtime::path();
+        let codes = catalog
+            .codes
+            .iter()
+            .map(|code| PlannedCode::new(catalog, &rt, code))
+            .collect();
+        Plan {
+            catalog,
+            ty: format_ident!("{}", catalog.name.value),
+            code_ty: names::prefixed(catalog, "Code"),
+            category_ty: names::prefixed(catalog, "Category"),
+            fallback: format_ident!("{}", names::fallback_name(catalog)),
+            codes,
+            rt,
+        }
+    }
+
+    /// `#[non_exhaustive]` unless the catalog opts out.
+    pub fn non_exhaustive(&self) -> TokenStream {
+        if self.catalog.non_exhaustive {
+            quote!(#[non_exhaustive])
+        } else {
+            TokenStream::new()
+        }
+    }
+
+    /// The category enum's variant of `code`.
+    pub fn category_variant(&self, code: &ErrorCode) -> Ident {
+        let name = code.category.as_ref().map_or("", |c| c.value.as_str());
+        let index = self
+            .catalog
+            .categories
+            .iter()
+            .position(|c| c.value == name)
+            .unwrap_or_default();
+        names::category_variant(name, index)
+    }
+
+    /// The codes that have typed fields.
+    pub fn codes_with_fields(&self) -> impl Iterator<Item = &PlannedCode<'a>> {
+        self.codes.iter().filter(|c| !c.fields.is_empty())
+    }
+}
+
+impl<'a> PlannedCode<'a> {
+    fn new(catalog: &'a Catalog, rt: &TokenStream, code: &'a ErrorCode) -> Self {
+        let fields = code
+            .fields
+            .iter()
+            .map(|field| PlannedField::new(catalog, rt, field))
+            .collect();
+        let deprecated = match &code.deprecated {
+            Some(note) => quote!(#[deprecated(note = #note)]),
+            None => TokenStream::new(),
+        };
+        PlannedCode {
+            code,
+            wire: &code.code.value,
+            variant: format_ident!("{}", names::variant_name(&code.code.value)),
+            constructor: names::constructor(&code.code.value),
+            fields,
+            deprecated,
+        }
+    }
+
+    /// The field named `wire`, if the code declares it.
+    pub fn field(&self, wire: &str) -> Option<&PlannedField<'a>> {
+        self.fields.iter().find(|f| f.wire == wire)
+    }
+
+    /// The message when its template has no placeholders and no escapes: then
+    /// the catalog table's template text is the message itself.
+    pub fn plain_message(&self) -> Option<&'a str> {
+        let template = &self.code.message.value;
+        template
+            .as_literal()
+            .filter(|text| *text == template.source)
+            .map(|_| template.source.as_str())
+    }
+}
+
+impl<'a> PlannedField<'a> {
+    fn new(catalog: &'a Catalog, rt: &TokenStream, field: &'a Field) -> Self {
+        PlannedField {
+            field,
+            ident: names::field_ident(&field.name.value),
+            local: format_ident!("__field_{}", field.name.value),
+            wire: &field.name.value,
+            ty: types::field_type(catalog, rt, &field.ty.value, field.required),
+            value_ty: types::rust_type(catalog, rt, &field.ty.value),
+        }
+    }
+
+    /// The field's JSON type.
+    pub fn json_type(&self) -> &'a FieldType {
+        &self.field.ty.value
+    }
+}

@@ -1,0 +1,84 @@
+//! `Error`, `PartialEq` and the runtime's `CatalogError` trait.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use crate::plan::{Plan, PlannedCode};
+
+/// `impl Error`: the source set with `with_source`.
+pub fn error_impl(plan: &Plan<'_>) -> TokenStream {
+    let Plan { rt, ty, .. } = plan;
+    quote! {
+        impl #rt::Error for #ty {
+            fn source(&self) -> #rt::Option<&(dyn #rt::Error + 'static)> {
+                #rt::source(self.meta())
+            }
+        }
+    }
+}
+
+/// `impl PartialEq`: equal on the wire. Same code, same fields, same `param`
+/// and `request_id`, and the same message however it was made (an override
+/// equal to the rendered template is equal to none); the source is not compared.
+pub fn partial_eq_impl(plan: &Plan<'_>) -> TokenStream {
+    let Plan {
+        rt, ty, fallback, ..
+    } = plan;
+    let arms = plan
+        .codes_with_fields()
+        .map(|code| fields_eq_arm(plan, code));
+    quote! {
+        impl #rt::PartialEq for #ty {
+            fn eq(&self, other: &Self) -> bool {
+                let same_fields = match (self, other) {
+                    #(#arms)*
+                    (#ty::#fallback(l), #ty::#fallback(r)) => return l == r,
+                    _ => self.known_code() == other.known_code(),
+                };
+                same_fields
+                    && #rt::meta_eq(self.meta(), other.meta())
+                    && self.message() == other.message()
+            }
+        }
+    }
+}
+
+fn fields_eq_arm(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
+    let ty = &plan.ty;
+    let variant = &code.variant;
+    let idents: Vec<_> = code.fields.iter().map(|f| &f.ident).collect();
+    let left: Vec<_> = (0..idents.len()).map(|i| format_ident!("l{i}")).collect();
+    let right: Vec<_> = (0..idents.len()).map(|i| format_ident!("r{i}")).collect();
+    quote! {
+        (#ty::#variant { #(#idents: #left,)* .. }, #ty::#variant { #(#idents: #right,)* .. }) => {
+            #(#left == #right)&&*
+        }
+    }
+}
+
+/// `impl CatalogError`: the inherent methods, for code generic over catalogs.
+pub fn catalog_error_impl(plan: &Plan<'_>) -> TokenStream {
+    let Plan {
+        rt,
+        ty,
+        code_ty,
+        fallback,
+        ..
+    } = plan;
+    quote! {
+        impl #rt::CatalogError for #ty {
+            type Code = #code_ty;
+            const CATALOG: &'static #rt::CatalogInfo = #ty::CATALOG;
+            fn code(&self) -> &str { #ty::code(self) }
+            fn known_code(&self) -> #rt::Option<#code_ty> { #ty::known_code(self) }
+            fn info(&self) -> #rt::Option<&'static #rt::CodeInfo> { #ty::info(self) }
+            fn status_code(&self) -> u16 { #ty::status_code(self) }
+            fn is_retryable(&self) -> bool { #ty::is_retryable(self) }
+            fn doc_url(&self) -> #rt::Cow<'_, str> { #ty::doc_url(self) }
+            fn message(&self) -> #rt::Cow<'_, str> { #ty::message(self) }
+            fn param(&self) -> #rt::Option<&str> { #ty::param(self) }
+            fn request_id(&self) -> #rt::Option<&str> { #ty::request_id(self) }
+            fn from_unknown(unknown: #rt::UnknownError) -> Self { #ty::#fallback(unknown) }
+        }
+    }
+}

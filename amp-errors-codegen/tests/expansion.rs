@@ -1,0 +1,72 @@
+//! Properties of the expansion of AMP's catalog that a reader relies on.
+
+use proc_macro2::{TokenStream, TokenTree};
+
+fn amp() -> TokenStream {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../catalog.toml");
+    let catalog =
+        amp_errors_catalog::load(std::path::Path::new(path)).expect("AMP's catalog is valid");
+    amp_errors_codegen::expand(&catalog)
+}
+
+fn count(tokens: TokenStream) -> usize {
+    tokens
+        .into_iter()
+        .map(|tree| match tree {
+            TokenTree::Group(group) => 1 + count(group.stream()),
+            _ => 1,
+        })
+        .sum()
+}
+
+#[test]
+fn generated_code_reaches_the_runtime_only_through_its_private_path() {
+    let text = amp().to_string();
+    for bypass in [
+        ":: core ::",
+        ":: std ::",
+        ":: alloc ::",
+        ":: serde ::",
+        ":: serde_json ::",
+    ] {
+        // A path that starts with the crate (after `(`, `<`, `,` …), not one
+        // that goes through the private module (`__private_0_1_0 :: serde`).
+        let leading = text.match_indices(bypass).any(|(i, _)| {
+            let before = text[..i].trim_end();
+            !before.ends_with(|c: char| c.is_alphanumeric() || c == '_')
+        });
+        assert!(!leading, "the expansion names `{bypass}` directly");
+    }
+    let private = amp_errors_codegen::runtime::path().to_string();
+    let leaks: Vec<&str> = text
+        .match_indices(":: amp_errors ::")
+        .map(|(i, _)| &text[i..(i + 40).min(text.len())])
+        .filter(|at| !at.starts_with(&private) && !at.starts_with(":: amp_errors :: UnknownError"))
+        .collect();
+    assert!(
+        leaks.is_empty(),
+        "paths beside the private module: {leaks:?}"
+    );
+}
+
+#[test]
+fn the_expansion_reads_like_hand_written_code() {
+    let text = amp().to_string();
+    for smell in [
+        "true &&",
+        "stringify !",
+        "let _ = redact",
+        "__amp_errors_fmt_message",
+        "A `",
+    ] {
+        assert!(!text.contains(smell), "the expansion contains `{smell}`");
+    }
+}
+
+#[test]
+fn the_expansion_stays_within_its_token_budget() {
+    // BENCHMARKS.md tracks expansion speed; this guards its main cost, the
+    // tokens per code (about 1,240 before the generator split).
+    let per_code = count(amp()) / 15;
+    assert!(per_code < 700, "{per_code} tokens per code");
+}

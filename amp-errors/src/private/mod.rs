@@ -1,0 +1,168 @@
+//! What generated code reaches, through the versioned module `__private_{version}`
+//! (see `build.rs`): re-exports, constructors of the runtime's non-exhaustive
+//! types, and the helpers that keep generated code small. Not a public API: it
+//! changes without notice, and only a macro of the same version may use it.
+
+pub mod de;
+pub mod fmt;
+pub mod ser;
+
+pub use core::clone::Clone;
+pub use core::cmp::{Eq, Ord, PartialEq, PartialOrd};
+pub use core::convert::Into;
+pub use core::default::Default;
+pub use core::hash::Hash;
+pub use core::marker::{Copy, Send, Sync};
+pub use core::option::Option::{self, None, Some};
+pub use core::result::Result::{self, Err, Ok};
+pub use core::str::FromStr;
+pub use std::borrow::Cow;
+pub use std::boxed::Box;
+pub use std::error::Error;
+pub use std::string::String;
+pub use std::vec::Vec;
+
+pub use serde;
+pub use serde_json;
+pub use serde_json::{Map, Value};
+
+#[cfg(feature = "http")]
+pub use http;
+
+pub use crate::{
+    CatalogError, CatalogInfo, CodeInfo, ErrorMeta, Object, Retryable, Source, UnknownCode,
+    UnknownError,
+};
+
+/// The status as `http::StatusCode` (catalog statuses are validated to 400..=599).
+#[cfg(feature = "http")]
+#[inline]
+pub fn status(code: u16) -> http::StatusCode {
+    http::StatusCode::from_u16(code).unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR)
+}
+
+/// Emits the inherent `status()` method when the `http` feature is on; the
+/// argument is the path of this module, which the macro cannot spell itself.
+#[cfg(feature = "http")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __amp_errors_status_method {
+    ($($private:tt)*) => {
+        /// The HTTP status.
+        #[inline]
+        pub fn status(&self) -> $($private)*::http::StatusCode {
+            $($private)*::status(self.status_code())
+        }
+    };
+}
+
+/// Emits nothing: the `http` feature is off.
+#[cfg(not(feature = "http"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __amp_errors_status_method {
+    ($($private:tt)*) => {};
+}
+
+pub use crate::__amp_errors_status_method as status_method;
+
+/// A [`CodeInfo`] for the static catalog table (its fields may grow).
+#[allow(clippy::too_many_arguments)]
+pub const fn code_info(
+    code: &'static str,
+    status: u16,
+    category: &'static str,
+    retryable: Retryable,
+    message: &'static str,
+    doc_url: &'static str,
+    description: &'static str,
+    cause: &'static str,
+    resolution: &'static [&'static str],
+    deprecated: Option<&'static str>,
+) -> CodeInfo {
+    CodeInfo {
+        code,
+        status,
+        category,
+        retryable,
+        message,
+        doc_url,
+        description,
+        cause,
+        resolution,
+        deprecated,
+    }
+}
+
+/// A [`CatalogInfo`] for the static catalog table (its fields may grow).
+pub const fn catalog_info(
+    name: &'static str,
+    doc_base_url: &'static str,
+    request_id_prefix: Option<&'static str>,
+    categories: &'static [&'static str],
+    codes: &'static [CodeInfo],
+    retired: &'static [&'static str],
+) -> CatalogInfo {
+    CatalogInfo {
+        name,
+        doc_base_url,
+        request_id_prefix,
+        categories,
+        codes,
+        retired,
+    }
+}
+
+/// The common members of a catalog example.
+pub fn meta(
+    message: Option<&'static str>,
+    param: Option<&'static str>,
+    request_id: Option<&'static str>,
+) -> ErrorMeta {
+    let mut meta = ErrorMeta::default();
+    meta.message = message.map(Cow::Borrowed);
+    meta.param = param.map(String::from);
+    meta.request_id = request_id.map(String::from);
+    meta
+}
+
+/// Whether two errors' common members are equal on the wire (the source is
+/// not compared; the message is compared rendered, by the caller).
+#[inline]
+pub fn meta_eq(left: Option<&ErrorMeta>, right: Option<&ErrorMeta>) -> bool {
+    match (left, right) {
+        (Some(l), Some(r)) => l.param == r.param && l.request_id == r.request_id,
+        (None, None) => true,
+        _ => false,
+    }
+}
+
+/// Retryability that no field decides: `Field` codes whose field is absent use its default.
+#[inline]
+pub const fn fixed_retryable(info: &CodeInfo) -> bool {
+    match info.retryable {
+        Retryable::Always => true,
+        Retryable::Never => false,
+        Retryable::Field { default, .. } => default,
+    }
+}
+
+/// Sets a setter's value on the common members (no effect on the fallback).
+#[inline]
+pub fn set_meta(meta: Option<&mut ErrorMeta>, set: impl FnOnce(&mut ErrorMeta)) {
+    if let Some(meta) = meta {
+        set(meta);
+    }
+}
+
+/// The `Error::source` of an error's common members.
+#[inline]
+pub fn source(meta: Option<&ErrorMeta>) -> Option<&(dyn Error + 'static)> {
+    meta?.source.as_deref().map(|s| s as &(dyn Error + 'static))
+}
+
+/// Converts a `with_source` argument to the shared form.
+#[inline]
+pub fn into_source(source: Box<dyn Error + Send + Sync + 'static>) -> Source {
+    source.into()
+}
