@@ -23,10 +23,10 @@ pub fn code_of_fn(plan: &Plan<'_>) -> TokenStream {
     let codes = &variants;
     quote! {
         /// The code of `error`, or the unknown error it holds.
-        fn code_of(error: &#ty) -> #rt::Result<#code_ty, &#rt::UnknownError> {
+        fn code_of(error: &#ty) -> Result<#code_ty, &#rt::UnknownError> {
             match error {
-                #(#ty::#variants { .. } => #rt::Ok(#code_ty::#codes),)*
-                #ty::#fallback(unknown) => #rt::Err(unknown),
+                #(#ty::#variants { .. } => Ok(#code_ty::#codes),)*
+                #ty::#fallback(unknown) => Err(unknown),
             }
         }
     }
@@ -51,18 +51,18 @@ pub fn accessors(plan: &Plan<'_>) -> TokenStream {
         /// The wire code (also for codes the catalog does not know).
         pub fn code(&self) -> &str {
             match code_of(self) {
-                #rt::Ok(code) => code.as_str(),
-                #rt::Err(unknown) => unknown.code(),
+                Ok(code) => code.as_str(),
+                Err(unknown) => unknown.code(),
             }
         }
 
         #[doc = #known_code_doc]
-        pub fn known_code(&self) -> #rt::Option<#code_ty> {
+        pub fn known_code(&self) -> Option<#code_ty> {
             code_of(self).ok()
         }
 
         /// The catalog entry of the code; `None` for a code the catalog does not know.
-        pub fn info(&self) -> #rt::Option<&'static #rt::CodeInfo> {
+        pub fn info(&self) -> Option<&'static #rt::CodeInfo> {
             self.known_code().map(#code_ty::info)
         }
 
@@ -74,19 +74,19 @@ pub fn accessors(plan: &Plan<'_>) -> TokenStream {
         #rt::status_method!(#rt);
 
         /// The category; `None` for a code the catalog does not know.
-        pub fn category(&self) -> #rt::Option<#category_ty> {
+        pub fn category(&self) -> Option<#category_ty> {
             self.known_code().map(#code_ty::category)
         }
 
         #is_retryable
 
         /// The documentation link: the catalog's base URL + `#` + code.
-        pub fn doc_url(&self) -> #rt::Cow<'_, str> {
+        pub fn doc_url(&self) -> Cow<'_, str> {
             match code_of(self) {
-                #rt::Ok(code) => #rt::Cow::Borrowed(code.doc_url()),
-                #rt::Err(unknown) => match unknown.doc_url() {
-                    #rt::Some(url) => #rt::Cow::Borrowed(url),
-                    #rt::None => #rt::Cow::Owned(Self::CATALOG.doc_url(unknown.code())),
+                Ok(code) => Cow::Borrowed(code.doc_url()),
+                Err(unknown) => match unknown.doc_url() {
+                    Some(url) => Cow::Borrowed(url),
+                    None => Cow::Owned(Self::CATALOG.doc_url(unknown.code())),
                 },
             }
         }
@@ -95,7 +95,7 @@ pub fn accessors(plan: &Plan<'_>) -> TokenStream {
         #meta
 
         /// The `param` member.
-        pub fn param(&self) -> #rt::Option<&str> {
+        pub fn param(&self) -> Option<&str> {
             match self {
                 #ty::#fallback(unknown) => unknown.param(),
                 _ => self.meta().and_then(|meta| meta.param.as_deref()),
@@ -103,7 +103,7 @@ pub fn accessors(plan: &Plan<'_>) -> TokenStream {
         }
 
         /// The `request_id` member.
-        pub fn request_id(&self) -> #rt::Option<&str> {
+        pub fn request_id(&self) -> Option<&str> {
             match self {
                 #ty::#fallback(unknown) => unknown.request_id(),
                 _ => self.meta().and_then(|meta| meta.request_id.as_deref()),
@@ -118,22 +118,22 @@ fn meta_accessors(plan: &Plan<'_>) -> TokenStream {
         rt, ty, fallback, ..
     } = plan;
     let variants: Vec<_> = plan.codes.iter().map(|c| &c.variant).collect();
-    let known = (!variants.is_empty())
-        .then(|| quote!(#(#ty::#variants { meta, .. })|* => #rt::Some(meta),));
+    let known =
+        (!variants.is_empty()).then(|| quote!(#(#ty::#variants { meta, .. })|* => Some(meta),));
     quote! {
         /// The common members; `None` for a code the catalog does not know.
-        pub fn meta(&self) -> #rt::Option<&#rt::ErrorMeta> {
+        pub fn meta(&self) -> Option<&#rt::ErrorMeta> {
             match self {
                 #known
-                #ty::#fallback(_) => #rt::None,
+                #ty::#fallback(_) => None,
             }
         }
 
         /// The common members, to change; `None` for a code the catalog does not know.
-        pub fn meta_mut(&mut self) -> #rt::Option<&mut #rt::ErrorMeta> {
+        pub fn meta_mut(&mut self) -> Option<&mut #rt::ErrorMeta> {
             match self {
                 #known
-                #ty::#fallback(_) => #rt::None,
+                #ty::#fallback(_) => None,
             }
         }
     }
@@ -185,19 +185,18 @@ fn message_accessor(plan: &Plan<'_>) -> TokenStream {
     } = plan;
     let templated = message::templated_pattern(plan).map(|pattern| {
         let write = message::write_message(plan, quote!(self), false);
-        quote!(#pattern => #rt::Cow::Owned(#rt::fmt::render(|f| #write)),)
+        quote!(#pattern => Cow::Owned(#rt::fmt::render(|f| #write)),)
     });
-    let plain = message::has_plain(plan).then(
-        || quote!(plain => #rt::Cow::Borrowed(plain.info().map_or("", |info| info.message)),),
-    );
+    let plain = message::has_plain(plan)
+        .then(|| quote!(plain => Cow::Borrowed(plain.info().map_or("", |info| info.message)),));
     quote! {
         /// The message: the override if set, else the rendered template (sensitive values included).
-        pub fn message(&self) -> #rt::Cow<'_, str> {
-            if let #rt::Some(message) = self.meta().and_then(|meta| meta.message.as_deref()) {
-                return #rt::Cow::Borrowed(message);
+        pub fn message(&self) -> Cow<'_, str> {
+            if let Some(message) = self.meta().and_then(|meta| meta.message.as_deref()) {
+                return Cow::Borrowed(message);
             }
             match self {
-                #ty::#fallback(unknown) => #rt::Cow::Borrowed(unknown.message().unwrap_or_default()),
+                #ty::#fallback(unknown) => Cow::Borrowed(unknown.message().unwrap_or_default()),
                 #templated
                 #plain
             }

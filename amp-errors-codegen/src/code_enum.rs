@@ -9,7 +9,10 @@ use crate::plan::Plan;
 /// `pub enum AmpErrorCode { … }`.
 pub fn code_enum(plan: &Plan<'_>) -> TokenStream {
     let Plan {
-        rt, ty, code_ty, ..
+        rt_path: rt,
+        ty,
+        code_ty,
+        ..
     } = plan;
     let variants = plan.codes.iter().map(|c| {
         let variant = &c.variant;
@@ -40,7 +43,7 @@ pub fn code_enum(plan: &Plan<'_>) -> TokenStream {
 /// `pub enum AmpErrorCategory { … }`.
 pub fn category_enum(plan: &Plan<'_>) -> TokenStream {
     let Plan {
-        rt,
+        rt_path: rt,
         ty,
         category_ty,
         ..
@@ -116,18 +119,18 @@ pub fn code_enum_impls(plan: &Plan<'_>) -> TokenStream {
             }
 
             /// The code of a wire string, if the catalog knows it.
-            pub fn from_wire(code: &str) -> #rt::Option<Self> {
+            pub fn from_wire(code: &str) -> Option<Self> {
                 match code {
-                    #(#wires => #rt::Some(#code_ty::#variants),)*
-                    _ => #rt::None,
+                    #(#wires => Some(#code_ty::#variants),)*
+                    _ => None,
                 }
             }
         }
 
         impl #rt::FromStr for #code_ty {
             type Err = #rt::UnknownCode;
-            fn from_str(code: &str) -> #rt::Result<Self, Self::Err> {
-                #code_ty::from_wire(code).ok_or_else(|| #rt::UnknownCode(#rt::String::from(code)))
+            fn from_str(code: &str) -> Result<Self, Self::Err> {
+                #code_ty::from_wire(code).ok_or_else(|| #rt::UnknownCode(String::from(code)))
             }
         }
 
@@ -138,16 +141,16 @@ pub fn code_enum_impls(plan: &Plan<'_>) -> TokenStream {
         }
 
         impl #rt::serde::Serialize for #code_ty {
-            fn serialize<S: #rt::serde::Serializer>(&self, serializer: S) -> #rt::Result<S::Ok, S::Error> {
+            fn serialize<S: #rt::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 serializer.serialize_str(self.as_str())
             }
         }
 
         impl<'de> #rt::serde::Deserialize<'de> for #code_ty {
-            fn deserialize<D: #rt::serde::Deserializer<'de>>(deserializer: D) -> #rt::Result<Self, D::Error> {
+            fn deserialize<D: #rt::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 let code = <#rt::de::Key<'de> as #rt::serde::Deserialize<'de>>::deserialize(deserializer)?;
                 #code_ty::from_wire(code.as_str()).ok_or_else(|| {
-                    <D::Error as #rt::serde::de::Error>::custom(#rt::UnknownCode(#rt::String::from(code.as_str())))
+                    <D::Error as #rt::serde::de::Error>::custom(#rt::UnknownCode(String::from(code.as_str())))
                 })
             }
         }

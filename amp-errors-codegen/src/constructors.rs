@@ -32,10 +32,10 @@ fn constructor(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
         .map(|f| {
             let ident = &f.ident;
             if !f.field.required {
-                return quote!(#ident: #rt::None);
+                return quote!(#ident: None);
             }
             if *f.json_type() == FieldType::String {
-                params.push(quote!(#ident: impl #rt::Into<#rt::String>));
+                params.push(quote!(#ident: impl #rt::Into<String>));
                 quote!(#ident: #ident.into())
             } else {
                 let param_ty = &f.ty;
@@ -66,22 +66,22 @@ fn setters(plan: &Plan<'_>) -> TokenStream {
     quote! {
         /// Replaces the message (no effect on a code the catalog does not know).
         #[must_use]
-        pub fn with_message(mut self, message: impl #rt::Into<#rt::Cow<'static, str>>) -> Self {
-            #rt::set_meta(self.meta_mut(), |meta| meta.message = #rt::Some(message.into()));
+        pub fn with_message(mut self, message: impl #rt::Into<Cow<'static, str>>) -> Self {
+            #rt::set_meta(self.meta_mut(), |meta| meta.message = Some(message.into()));
             self
         }
 
         /// Sets `param` (no effect on a code the catalog does not know).
         #[must_use]
-        pub fn with_param(mut self, param: impl #rt::Into<#rt::String>) -> Self {
-            #rt::set_meta(self.meta_mut(), |meta| meta.param = #rt::Some(param.into()));
+        pub fn with_param(mut self, param: impl #rt::Into<String>) -> Self {
+            #rt::set_meta(self.meta_mut(), |meta| meta.param = Some(param.into()));
             self
         }
 
         /// Sets `request_id` (no effect on a code the catalog does not know).
         #[must_use]
-        pub fn with_request_id(mut self, request_id: impl #rt::Into<#rt::String>) -> Self {
-            #rt::set_meta(self.meta_mut(), |meta| meta.request_id = #rt::Some(request_id.into()));
+        pub fn with_request_id(mut self, request_id: impl #rt::Into<String>) -> Self {
+            #rt::set_meta(self.meta_mut(), |meta| meta.request_id = Some(request_id.into()));
             self
         }
 
@@ -92,7 +92,7 @@ fn setters(plan: &Plan<'_>) -> TokenStream {
             mut self,
             source: impl #rt::Into<#rt::Box<dyn #rt::Error + #rt::Send + #rt::Sync + 'static>>,
         ) -> Self {
-            #rt::set_meta(self.meta_mut(), |meta| meta.source = #rt::Some(#rt::into_source(source.into())));
+            #rt::set_meta(self.meta_mut(), |meta| meta.source = Some(#rt::into_source(source.into())));
             self
         }
     }

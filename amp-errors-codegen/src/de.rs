@@ -22,10 +22,10 @@ pub fn deserialize_impl(plan: &Plan<'_>) -> TokenStream {
     let dispatch = plan.codes.iter().map(|code| {
         let variant = &code.variant;
         if code.fields.is_empty() {
-            quote!(#rt::Some(#code_ty::#variant) => #rt::de::read_meta(map, pending).map(|meta| #ty::#variant { meta }),)
+            quote!(Some(#code_ty::#variant) => #rt::de::read_meta(map, pending).map(|meta| #ty::#variant { meta }),)
         } else {
             let reader = reader_name(code);
-            quote!(#rt::Some(#code_ty::#variant) => #reader(map, pending),)
+            quote!(Some(#code_ty::#variant) => #reader(map, pending),)
         }
     });
     let expecting = format!("a {} error object with a `code`", catalog.name.value);
@@ -33,17 +33,17 @@ pub fn deserialize_impl(plan: &Plan<'_>) -> TokenStream {
         #(#readers)*
 
         impl<'de> #rt::serde::Deserialize<'de> for #ty {
-            fn deserialize<D: #rt::serde::Deserializer<'de>>(deserializer: D) -> #rt::Result<Self, D::Error> {
+            fn deserialize<D: #rt::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 struct ErrorVisitor;
                 impl<'de> #rt::serde::de::Visitor<'de> for ErrorVisitor {
                     type Value = #ty;
                     fn expecting(&self, f: &mut #rt::fmt::Formatter<'_>) -> #rt::fmt::Result {
                         f.write_str(#expecting)
                     }
-                    fn visit_map<A: #rt::serde::de::MapAccess<'de>>(self, mut map: A) -> #rt::Result<#ty, A::Error> {
+                    fn visit_map<A: #rt::serde::de::MapAccess<'de>>(self, mut map: A) -> Result<#ty, A::Error> {
                         let mut pending = #rt::de::Pending::new();
-                        let #rt::Some(code) = #rt::de::read_until_code(&mut map, &mut pending)? else {
-                            return #rt::Err(#rt::de::missing_code::<A::Error>());
+                        let Some(code) = #rt::de::read_until_code(&mut map, &mut pending)? else {
+                            return Err(#rt::de::missing_code::<A::Error>());
                         };
                         match #code_ty::from_wire(&code) {
                             #(#dispatch)*
@@ -69,7 +69,7 @@ fn reader(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
     let doc = format!(" Reads the rest of the `{}` error object.", code.wire);
     let slots = code.fields.iter().map(|f| {
         let (local, value_ty) = (&f.local, &f.value_ty);
-        quote!(let mut #local: #rt::Option<#value_ty> = #rt::None;)
+        quote!(let mut #local: Option<#value_ty> = None;)
     });
     let offers = code.fields.iter().map(|f| {
         let (local, wire) = (&f.local, f.wire);
@@ -88,13 +88,13 @@ fn reader(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
         fn #name<'de, A: #rt::serde::de::MapAccess<'de>>(
             map: A,
             pending: #rt::de::Pending<'de>,
-        ) -> #rt::Result<#ty, A::Error> {
+        ) -> Result<#ty, A::Error> {
             #(#slots)*
             let meta = #rt::de::read_fields(map, pending, |key, member| match key {
                 #(#offers)*
-                _ => #rt::Ok(false),
+                _ => Ok(false),
             })?;
-            #rt::Ok(#ty::#variant { #(#inits)* meta })
+            Ok(#ty::#variant { #(#inits)* meta })
         }
     }
 }

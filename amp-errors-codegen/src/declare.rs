@@ -10,7 +10,7 @@ use crate::plan::{Plan, PlannedCode};
 pub fn error_enum(plan: &Plan<'_>) -> TokenStream {
     let Plan {
         catalog,
-        rt,
+        rt_path: rt,
         ty,
         code_ty,
         fallback,
@@ -57,7 +57,7 @@ pub fn error_enum(plan: &Plan<'_>) -> TokenStream {
 }
 
 fn variant(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
-    let rt = &plan.rt;
+    let rt = &plan.rt_path;
     let doc = docs::doc_attrs(&docs::code_doc(plan.catalog, code.code));
     let PlannedCode {
         variant,

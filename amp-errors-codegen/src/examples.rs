@@ -27,10 +27,10 @@ pub fn example_method(plan: &Plan<'_>) -> TokenStream {
 
 /// `examples()`, as a method of the error enum.
 pub fn examples_method(plan: &Plan<'_>) -> TokenStream {
-    let Plan { rt, code_ty, .. } = plan;
+    let Plan { code_ty, .. } = plan;
     quote! {
         /// Every code's example instance from the catalog, in catalog order.
-        pub fn examples() -> #rt::Vec<Self> {
+        pub fn examples() -> Vec<Self> {
             #code_ty::ALL.iter().map(|code| code.example()).collect()
         }
     }
@@ -54,22 +54,28 @@ fn example(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
     let inits = code.fields.iter().map(|f| {
         let ident = &f.ident;
         let Some(value) = example.value(f.wire) else {
-            return quote!(#ident: #rt::None);
+            return quote!(#ident: None);
         };
         let expr = types::value_expr(catalog, rt, f.json_type(), value);
         if f.field.required {
             quote!(#ident: #expr)
         } else {
-            quote!(#ident: #rt::Some(#expr))
+            quote!(#ident: Some(#expr))
         }
     });
-    let message = option(rt, example.message.as_deref());
-    let param = option(rt, example.param.as_deref());
-    let request_id = option(rt, example.request_id.as_ref().map(|r| r.value.as_str()));
+    let request_id = example.request_id.as_ref().map(|r| r.value.as_str());
+    let meta = if example.message.is_none() && example.param.is_none() && request_id.is_none() {
+        quote!(#rt::Default::default())
+    } else {
+        let message = option(example.message.as_deref());
+        let param = option(example.param.as_deref());
+        let request_id = option(request_id);
+        quote!(#rt::meta(#message, #param, #request_id))
+    };
     quote! {
         #ty::#variant {
             #(#inits,)*
-            meta: #rt::meta(#message, #param, #request_id),
+            meta: #meta,
         }
     }
 }

@@ -57,6 +57,7 @@ pub fn expand(catalog: &Catalog) -> TokenStream {
     let catalog_error = traits::catalog_error_impl(&plan);
     let serialize = ser::serialize_impl(&plan);
     let deserialize = de::deserialize_impl(&plan);
+    let imports = runtime::imports();
     let Plan { ty, code_ty, .. } = &plan;
     quote! {
         #object_types
@@ -66,6 +67,8 @@ pub fn expand(catalog: &Catalog) -> TokenStream {
 
         #[allow(deprecated)]
         const _: () = {
+            #imports
+
             impl #ty {
                 #catalog_const
                 #constructors

@@ -26,7 +26,7 @@ pub fn write_message_fn(plan: &Plan<'_>) -> TokenStream {
     quote! {
         /// Writes the message of `error`: the override when set, else its code's template.
         fn write_message(error: &#ty, f: &mut #rt::fmt::Formatter<'_> #redact) -> #rt::fmt::Result {
-            if let #rt::Some(message) = error.meta().and_then(|meta| meta.message.as_deref()) {
+            if let Some(message) = error.meta().and_then(|meta| meta.message.as_deref()) {
                 return f.write_str(message);
             }
             match error {
@@ -123,7 +123,7 @@ fn template_arm(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
     quote! {
         #ty::#variant { #(#bindings)* .. } => {
             #(#parts)*
-            #rt::Ok(())
+            Ok(())
         }
     }
 }

@@ -18,7 +18,11 @@ pub fn object_types(plan: &Plan<'_>) -> TokenStream {
 }
 
 fn object_type(plan: &Plan<'_>, object: &ObjectType) -> TokenStream {
-    let Plan { catalog, rt, .. } = plan;
+    let Plan {
+        catalog,
+        rt_path: rt,
+        ..
+    } = plan;
     let ident = names::prefixed(catalog, &object.name.value);
     let doc = docs::doc_attrs(std::slice::from_ref(&object.description));
     let serde_path = format!("{}::serde", runtime::path_text());

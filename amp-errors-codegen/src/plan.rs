@@ -10,8 +10,10 @@ use crate::{names, runtime, types};
 pub struct Plan<'a> {
     /// The catalog being expanded.
     pub catalog: &'a Catalog,
-    /// `::amp_errors::__private_{version}`: the one path to the runtime.
+    /// `__private`: the runtime as the impls inside `const _` name it.
     pub rt: TokenStream,
+    /// `::amp_errors::__private_{version}`: the runtime as declarations outside it name it.
+    pub rt_path: TokenStream,
     /// The error enum (`AmpError`).
     pub ty: Ident,
     /// The fieldless code enum (`AmpErrorCode`).
@@ -51,20 +53,20 @@ pub struct PlannedField<'a> {
     pub local: Ident,
     /// The wire name.
     pub wire: &'a str,
-    /// The field's Rust type (`Option<T>` unless required).
+    /// The field's Rust type (`Option<T>` unless required), for the declaration.
     pub ty: TokenStream,
-    /// The value's Rust type, without the `Option`.
+    /// The value's Rust type, without the `Option`, for code inside `const _`.
     pub value_ty: TokenStream,
 }
 
 impl<'a> Plan<'a> {
     /// Names everything `catalog` expands to.
     pub fn new(catalog: &'a Catalog) -> Self {
-        let rt = runtime::path();
+        let (rt, rt_path) = (runtime::alias(), runtime::path());
         let codes = catalog
             .codes
             .iter()
-            .map(|code| PlannedCode::new(catalog, &rt, code))
+            .map(|code| PlannedCode::new(catalog, &rt, &rt_path, code))
             .collect();
         Plan {
             catalog,
@@ -74,6 +76,7 @@ impl<'a> Plan<'a> {
             fallback: format_ident!("{}", names::fallback_name(catalog)),
             codes,
             rt,
+            rt_path,
         }
     }
 
@@ -105,11 +108,16 @@ impl<'a> Plan<'a> {
 }
 
 impl<'a> PlannedCode<'a> {
-    fn new(catalog: &'a Catalog, rt: &TokenStream, code: &'a ErrorCode) -> Self {
+    fn new(
+        catalog: &'a Catalog,
+        rt: &TokenStream,
+        rt_path: &TokenStream,
+        code: &'a ErrorCode,
+    ) -> Self {
         let fields = code
             .fields
             .iter()
-            .map(|field| PlannedField::new(catalog, rt, field))
+            .map(|field| PlannedField::new(catalog, rt, rt_path, field))
             .collect();
         let deprecated = match &code.deprecated {
             Some(note) => quote!(#[deprecated(note = #note)]),
@@ -142,13 +150,18 @@ impl<'a> PlannedCode<'a> {
 }
 
 impl<'a> PlannedField<'a> {
-    fn new(catalog: &'a Catalog, rt: &TokenStream, field: &'a Field) -> Self {
+    fn new(
+        catalog: &'a Catalog,
+        rt: &TokenStream,
+        rt_path: &TokenStream,
+        field: &'a Field,
+    ) -> Self {
         PlannedField {
             field,
             ident: names::field_ident(&field.name.value),
             local: format_ident!("__field_{}", field.name.value),
             wire: &field.name.value,
-            ty: types::field_type(catalog, rt, &field.ty.value, field.required),
+            ty: types::field_type(catalog, rt_path, &field.ty.value, field.required),
             value_ty: types::rust_type(catalog, rt, &field.ty.value),
         }
     }

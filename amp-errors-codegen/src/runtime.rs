@@ -13,6 +13,22 @@ pub fn path() -> TokenStream {
     quote!(::amp_errors::#module)
 }
 
+/// `__private`: the name the impls inside `const _` import the runtime as.
+pub fn alias() -> TokenStream {
+    quote!(__private)
+}
+
+/// `use ::amp_errors::__private_{version} as __private;` and the prelude names
+/// the impls use, imported from it: inside `const _`, these shadow whatever the
+/// user's module calls `Option` or `Result`, and no path needs spelling out.
+pub fn imports() -> TokenStream {
+    let (path, alias) = (path(), alias());
+    quote! {
+        use #path as #alias;
+        use #alias::{Cow, Err, None, Ok, Option, Result, Some, String, Vec};
+    }
+}
+
 /// The same path as text, for attributes that take one (`#[serde(crate = "…")]`).
 pub fn path_text() -> String {
     format!("::amp_errors::{}", module_name(env!("CARGO_PKG_VERSION")))

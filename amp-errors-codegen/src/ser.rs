@@ -20,7 +20,7 @@ pub fn serialize_impl(plan: &Plan<'_>) -> TokenStream {
         .map(|_| quote!(use #rt::serde::ser::SerializeMap as _;));
     quote! {
         impl #rt::serde::Serialize for #ty {
-            fn serialize<S: #rt::serde::Serializer>(&self, serializer: S) -> #rt::Result<S::Ok, S::Error> {
+            fn serialize<S: #rt::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 #writes_fields
                 match self {
                     #(#arms)*

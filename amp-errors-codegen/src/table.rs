@@ -14,7 +14,7 @@ pub fn catalog_const(plan: &Plan<'_>) -> TokenStream {
     let infos = plan.codes.iter().map(|code| code_info(plan, code));
     let name = &catalog.name.value;
     let doc_base_url = &catalog.doc_base_url;
-    let prefix = option(rt, catalog.request_id_prefix.as_deref());
+    let prefix = option(catalog.request_id_prefix.as_deref());
     let categories = catalog.categories.iter().map(|c| c.value.as_str());
     let retired = catalog.retired.iter().map(|r| r.code.value.as_str());
     quote! {
@@ -49,7 +49,7 @@ fn code_info(plan: &Plan<'_>, planned: &PlannedCode<'_>) -> TokenStream {
     let description = &code.description;
     let cause = &code.cause;
     let resolution = &code.resolution;
-    let deprecated = option(rt, code.deprecated.as_deref());
+    let deprecated = option(code.deprecated.as_deref());
     quote! {
         #rt::code_info(
             #wire,
@@ -67,9 +67,9 @@ fn code_info(plan: &Plan<'_>, planned: &PlannedCode<'_>) -> TokenStream {
 }
 
 /// `Some("text")` or `None`.
-pub fn option(rt: &TokenStream, text: Option<&str>) -> TokenStream {
+pub fn option(text: Option<&str>) -> TokenStream {
     match text {
-        Some(text) => quote!(#rt::Some(#text)),
-        None => quote!(#rt::None),
+        Some(text) => quote!(Some(#text)),
+        None => quote!(None),
     }
 }

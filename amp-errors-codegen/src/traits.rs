@@ -10,7 +10,7 @@ pub fn error_impl(plan: &Plan<'_>) -> TokenStream {
     let Plan { rt, ty, .. } = plan;
     quote! {
         impl #rt::Error for #ty {
-            fn source(&self) -> #rt::Option<&(dyn #rt::Error + 'static)> {
+            fn source(&self) -> Option<&(dyn #rt::Error + 'static)> {
                 #rt::source(self.meta())
             }
         }
@@ -70,14 +70,14 @@ pub fn catalog_error_impl(plan: &Plan<'_>) -> TokenStream {
             type Code = #code_ty;
             const CATALOG: &'static #rt::CatalogInfo = #ty::CATALOG;
             fn code(&self) -> &str { #ty::code(self) }
-            fn known_code(&self) -> #rt::Option<#code_ty> { #ty::known_code(self) }
-            fn info(&self) -> #rt::Option<&'static #rt::CodeInfo> { #ty::info(self) }
+            fn known_code(&self) -> Option<#code_ty> { #ty::known_code(self) }
+            fn info(&self) -> Option<&'static #rt::CodeInfo> { #ty::info(self) }
             fn status_code(&self) -> u16 { #ty::status_code(self) }
             fn is_retryable(&self) -> bool { #ty::is_retryable(self) }
-            fn doc_url(&self) -> #rt::Cow<'_, str> { #ty::doc_url(self) }
-            fn message(&self) -> #rt::Cow<'_, str> { #ty::message(self) }
-            fn param(&self) -> #rt::Option<&str> { #ty::param(self) }
-            fn request_id(&self) -> #rt::Option<&str> { #ty::request_id(self) }
+            fn doc_url(&self) -> Cow<'_, str> { #ty::doc_url(self) }
+            fn message(&self) -> Cow<'_, str> { #ty::message(self) }
+            fn param(&self) -> Option<&str> { #ty::param(self) }
+            fn request_id(&self) -> Option<&str> { #ty::request_id(self) }
             fn from_unknown(unknown: #rt::UnknownError) -> Self { #ty::#fallback(unknown) }
         }
     }

@@ -109,10 +109,10 @@ where
     let mut meta = ErrorMeta::default();
     for (key, value) in pending {
         let mut member = Member::Buffered(value);
-        if !field(&key, &mut member)? {
-            if let Member::Buffered(value) = member {
-                buffered_meta::<A::Error>(&mut meta, &key, value)?;
-            }
+        if !field(&key, &mut member)?
+            && let Member::Buffered(value) = member
+        {
+            buffered_meta::<A::Error>(&mut meta, &key, value)?;
         }
     }
     while let Some(key) = map.next_key::<Key<'de>>()? {

@@ -28,12 +28,6 @@ pub fn render(write: impl Fn(&mut Formatter<'_>) -> Result) -> String {
     Rendered(write).to_string()
 }
 
-/// Writes a template placeholder: scalars as themselves, lists and objects as JSON text.
-#[inline]
-pub fn placeholder<T: Display + ?Sized>(f: &mut Formatter<'_>, value: &T) -> Result {
-    Display::fmt(value, f)
-}
-
 /// Writes a list or object placeholder as JSON text.
 pub fn json_placeholder<T: Serialize + ?Sized>(f: &mut Formatter<'_>, value: &T) -> Result {
     match serde_json::to_string(value) {

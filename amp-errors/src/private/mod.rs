@@ -119,11 +119,12 @@ pub fn meta(
     param: Option<&'static str>,
     request_id: Option<&'static str>,
 ) -> ErrorMeta {
-    let mut meta = ErrorMeta::default();
-    meta.message = message.map(Cow::Borrowed);
-    meta.param = param.map(String::from);
-    meta.request_id = request_id.map(String::from);
-    meta
+    ErrorMeta {
+        message: message.map(Cow::Borrowed),
+        param: param.map(String::from),
+        request_id: request_id.map(String::from),
+        ..ErrorMeta::default()
+    }
 }
 
 /// Whether two errors' common members are equal on the wire (the source is

@@ -1,0 +1,3 @@
+//! The errors of a small API, as a user's crate writes them.
+
+amp_errors::amp_errors!("catalog.toml");
