@@ -14,6 +14,7 @@ use crate::keys;
 use crate::model::{
     Catalog, ErrorCode, Example, Field, FieldType, Located, ObjectType, Retired, Retryability,
 };
+use crate::suggest;
 use crate::template::Template;
 
 /// Parses catalog `text`, recording problems in `cx`.
@@ -207,16 +208,6 @@ fn kind(value: &DeValue<'_>) -> &'static str {
     }
 }
 
-/// The closest of `candidates` to `word`, if close enough to be a likely typo.
-pub fn did_you_mean<'c>(word: &str, candidates: &[&'c str]) -> Option<&'c str> {
-    candidates
-        .iter()
-        .map(|c| (strsim::jaro_winkler(word, c), *c))
-        .filter(|(score, _)| *score > 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, c)| c)
-}
-
 impl<'t, 'i> Table<'t, 'i> {
     fn get(&self, key: &str) -> Option<&'t Value<'i>> {
         self.table.get(key)
@@ -264,8 +255,8 @@ impl<'a> Parser<'a> {
                     table.allowed.join(", ")
                 ),
             );
-            if let Some(best) = did_you_mean(name, table.allowed) {
-                diagnostic = diagnostic.with_help(format!("did you mean `{best}`?"));
+            if let Some(best) = suggest::closest(name, table.allowed) {
+                diagnostic = diagnostic.with_help(suggest::did_you_mean(best));
                 if table.get(best).is_none() {
                     self.typos.push(Typo {
                         table: table.span.clone(),
@@ -293,7 +284,8 @@ impl<'a> Parser<'a> {
         if let Some(typo) = self.take_typo(&table.span, key) {
             // One mistake, one problem: the misspelled key is the missing one.
             let help = format!(
-                "did you mean `{key}`? It is the missing required key {}",
+                "{} It is the missing required key {}",
+                suggest::did_you_mean(key),
                 table.qualified(key)
             );
             self.cx.push(Diagnostic {
@@ -515,9 +507,12 @@ impl<'a> Parser<'a> {
                 self.cx.push(typo.diagnostic);
                 return None;
             };
-            let help = "did you mean `catalog`? It is the missing required table `[catalog]`";
+            let help = format!(
+                "{} It is the missing required table `[catalog]`",
+                suggest::did_you_mean(keys::CATALOG)
+            );
             self.cx.push(Diagnostic {
-                help: Some(help.to_owned()),
+                help: Some(help),
                 ..typo.diagnostic
             });
             let settings = Table {
@@ -859,8 +854,8 @@ impl<'a> Parser<'a> {
                     Ok(parsed) => Located::new(parsed, ty.location),
                     Err(message) => {
                         let mut diagnostic = Diagnostic::new(Some(ty.location), message);
-                        if let Some(meant) = builtin_type_suggestion(&ty.value) {
-                            diagnostic = diagnostic.with_help(format!("did you mean `{meant}`?"));
+                        if let Some(meant) = suggest::builtin_type(&ty.value) {
+                            diagnostic = diagnostic.with_help(suggest::did_you_mean(&meant));
                         }
                         self.cx.push(diagnostic);
                         Located::new(unknown_type(), ty.location)
@@ -950,23 +945,6 @@ impl<'a> Parser<'a> {
 /// already recorded): the nameless named type, which `validate` does not check further.
 pub(crate) fn unknown_type() -> FieldType {
     FieldType::Named(String::new())
-}
-
-/// The built-in type names, for suggestions.
-pub(crate) const BUILTIN_TYPES: &[&str] = &["string", "integer", "number", "boolean", "object"];
-
-/// `list<string>` for `list<strng>`: the type expression with its innermost
-/// name replaced by the closest built-in type.
-fn builtin_type_suggestion(written: &str) -> Option<String> {
-    let mut inner = written.trim();
-    while let Some(rest) = inner
-        .strip_prefix("list<")
-        .and_then(|t| t.strip_suffix('>'))
-    {
-        inner = rest.trim();
-    }
-    let best = did_you_mean(inner, BUILTIN_TYPES)?;
-    (best != inner).then(|| written.trim().replacen(inner, best, 1))
 }
 
 fn json_of(value: &DeValue<'_>) -> Option<serde_json::Value> {

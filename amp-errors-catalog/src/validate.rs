@@ -7,7 +7,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics, Location};
 use crate::model::{
     COMMON_FIELDS, Catalog, ErrorCode, Example, Field, FieldType, Located, Retryability,
 };
-use crate::parse::did_you_mean;
+use crate::suggest;
 
 /// Validates `catalog`, recording every problem in `cx`.
 pub fn validate(catalog: &Catalog, cx: &mut Diagnostics) {
@@ -213,18 +213,15 @@ impl Validator<'_, '_> {
                     .types
                     .iter()
                     .map(|t| t.name.value.as_str())
-                    .chain(crate::parse::BUILTIN_TYPES.iter().copied())
+                    .chain(suggest::BUILTIN_TYPES.iter().copied())
                     .collect();
-                let mut d = Diagnostic::new(
+                let d = Diagnostic::new(
                     Some(field.ty.location),
                     format!(
                         "unknown field type `{type_name}`; expected string, integer, number, boolean, object, list<T>, or a type declared under [types]"
                     ),
                 );
-                if let Some(best) = did_you_mean(type_name, &known) {
-                    d = d.with_help(format!("did you mean `{best}`?"));
-                }
-                self.cx.push(d);
+                self.cx.push(suggest::with_closest(d, type_name, &known));
             }
         }
     }
@@ -280,7 +277,7 @@ impl Validator<'_, '_> {
                 && !categories.is_empty()
                 && !categories.contains(&category.value.as_str())
             {
-                let mut d = Diagnostic::new(
+                let d = Diagnostic::new(
                     Some(category.location),
                     format!(
                         "unknown category `{}`; expected one of the catalog's categories: {}",
@@ -288,10 +285,8 @@ impl Validator<'_, '_> {
                         categories.join(", ")
                     ),
                 );
-                if let Some(best) = did_you_mean(&category.value, &categories) {
-                    d = d.with_help(format!("did you mean `{best}`?"));
-                }
-                self.cx.push(d);
+                self.cx
+                    .push(suggest::with_closest(d, &category.value, &categories));
             }
             self.fields(&code.fields, &owner, true);
             self.retryable(code);
@@ -340,8 +335,8 @@ impl Validator<'_, '_> {
                             code.code.value
                         ),
                     );
-                    if let Some(best) = did_you_mean(placeholder, &declared) {
-                        d = d.with_help(format!("did you mean `{{{best}}}`?"));
+                    if let Some(best) = suggest::closest(placeholder, &declared) {
+                        d = d.with_help(suggest::did_you_mean(&format!("{{{best}}}")));
                     } else {
                         d = d.with_help(format!(
                             "declare it under [codes.{}.fields] with `required = true`",
@@ -389,7 +384,7 @@ impl Validator<'_, '_> {
                 None => {
                     let declared: Vec<&str> =
                         code.fields.iter().map(|f| f.name.value.as_str()).collect();
-                    let mut d = Diagnostic::new(
+                    let d = Diagnostic::new(
                         Some(key.location),
                         format!(
                             "`{owner}` sets `{}`, which `codes.{}` does not declare; declared fields: {}",
@@ -402,10 +397,8 @@ impl Validator<'_, '_> {
                             }
                         ),
                     );
-                    if let Some(best) = did_you_mean(&key.value, &declared) {
-                        d = d.with_help(format!("did you mean `{best}`?"));
-                    }
-                    self.cx.push(d);
+                    self.cx
+                        .push(suggest::with_closest(d, &key.value, &declared));
                 }
             }
         }
