@@ -42,11 +42,11 @@ pub use template::{Segment, Template};
 /// Parses and validates catalog `text`: the catalog, or every problem found, in file order.
 pub fn load_str(text: &str) -> Result<Catalog, Vec<Diagnostic>> {
     let mut cx = Diagnostics::new();
-    let Some(catalog) = parse::parse(text, &mut cx) else {
+    let Some(parsed) = parse::parse(text, &mut cx) else {
         return Err(cx.sorted());
     };
-    validate::validate(&catalog, &mut cx);
-    cx.into_result(catalog)
+    validate::validate(&parsed, &mut cx);
+    cx.into_result(parsed.catalog)
 }
 
 /// Reads, parses and validates the catalog file at `path`.

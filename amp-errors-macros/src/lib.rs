@@ -38,10 +38,11 @@ fn expand(tokens: TokenStream) -> TokenStream {
     };
     let tracking = track(&path);
     let mut cx = Diagnostics::new();
-    let Some(catalog) = parse::parse(&text, &mut cx) else {
+    let Some(parsed) = parse::parse(&text, &mut cx) else {
         return errors(&input, cx.sorted(), None, tracking);
     };
-    validate::validate(&catalog, &mut cx);
+    validate::validate(&parsed, &mut cx);
+    let catalog = parsed.catalog;
     if !cx.is_empty() {
         let name =
             validate::is_upper_camel_case(&catalog.name.value).then(|| catalog.name.value.clone());

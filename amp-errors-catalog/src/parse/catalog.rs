@@ -1,8 +1,6 @@
 //! The walk of the root table: `[catalog]` settings (wherever they were
 //! written), `catalog.retired`, then the object types and the codes.
 
-use std::ops::Range;
-
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
@@ -29,13 +27,12 @@ impl Parser<'_> {
             // `catalog` is not a table: reported by `open_sub_table`.
             None => {}
         }
-        let categories_given = settings
+        self.categories_at = settings
             .as_ref()
             .and_then(|s| s.get(keys::CATEGORIES))
-            .map(|v| v.span());
+            .map(|v| self.location(&v.span()));
         catalog.types = self.object_types(&root);
         catalog.codes = self.codes(&root);
-        self.check_categories_cover_codes(categories_given, &catalog);
         catalog
     }
 
@@ -195,33 +192,6 @@ impl Parser<'_> {
         let note = self.optional(&entry, keys::NOTE);
         let code = self.required(&entry, keys::CODE)?;
         Some(Retired { code, note })
-    }
-
-    /// Codes are checked against the categories only when there are some
-    /// (validate); an empty list while codes use categories is one problem, here.
-    fn check_categories_cover_codes(&mut self, given: Option<Range<usize>>, catalog: &Catalog) {
-        let Some(span) = given else {
-            return;
-        };
-        if !catalog.categories.is_empty() {
-            return;
-        }
-        let mut used: Vec<&str> = Vec::new();
-        for category in catalog.codes.iter().filter_map(|c| c.category.as_ref()) {
-            if !used.contains(&category.value.as_str()) {
-                used.push(&category.value);
-            }
-        }
-        if !used.is_empty() {
-            let message = format!(
-                "`catalog.categories` is empty, but the codes use categories: {}; list them here",
-                used.iter()
-                    .map(|c| format!("\"{c}\""))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            );
-            self.error(&span, message);
-        }
     }
 }
 

@@ -2,13 +2,15 @@
 
 use toml::de::DeValue;
 
-use super::Parser;
-use super::leaf::HttpStatus;
 use super::table::{Keys, Table, Value};
+use super::{Parser, WrittenStatus};
 use crate::diagnostic::{Diagnostic, Location};
 use crate::keys;
 use crate::model::{ErrorCode, Located, Retryability};
 use crate::template::Template;
+
+/// The status of a code whose status is missing or unusable (a problem recorded).
+const FALLBACK_STATUS: u16 = 500;
 
 /// What `retryable` may be, as messages say it.
 const RETRYABLE_EXPECTED: &str = "true, false, or { field = \"name\", default = false }";
@@ -45,7 +47,7 @@ impl Parser<'_> {
         )?;
         let status = self
             .status(&table)
-            .unwrap_or(Located::new(500, code.location));
+            .unwrap_or(Located::new(FALLBACK_STATUS, code.location));
         let category = self.required(&table, keys::CATEGORY);
         let retryable = self.retryable(&table);
         let message = self.template(&table);
@@ -72,28 +74,15 @@ impl Parser<'_> {
         })
     }
 
-    /// `status`: an HTTP error status.
+    /// `status`, as a number when a `u16` holds it; every integer status is
+    /// kept as written, for validation to judge its range.
     fn status(&mut self, table: &Table<'_, '_>) -> Option<Located<u16>> {
-        let status: Located<HttpStatus> =
+        let status: Located<WrittenStatus> =
             self.required_described(table, keys::STATUS, "an HTTP status code in 400..=599")?;
-        match status
-            .value
-            .number
-            .and_then(|n| u16::try_from(n).ok())
-            .filter(|n| (400..=599).contains(n))
-        {
-            Some(number) => Some(Located::new(number, status.location)),
-            None => {
-                self.cx.error(
-                    Some(status.location),
-                    format!(
-                        "status {} is not an error status; expected an integer in 400..=599",
-                        status.value.spelling
-                    ),
-                );
-                None
-            }
-        }
+        let number = status.value.number.and_then(|n| u16::try_from(n).ok());
+        let location = status.location;
+        self.statuses.push(status);
+        number.map(|n| Located::new(n, location))
     }
 
     /// `retryable`: fixed, or decided by a boolean field of the code.

@@ -4,8 +4,8 @@
 
 use toml::de::DeValue;
 
-use super::Parser;
 use super::table::{Table, Value};
+use super::{Parser, WrittenStatus};
 use crate::model::Located;
 
 /// A catalog value read from one TOML value.
@@ -45,14 +45,8 @@ impl FromToml for bool {
     }
 }
 
-/// An HTTP status as written: its spelling (`0x1F4`, `+404`) for messages,
-/// and its number when a 64-bit integer holds it.
-pub(super) struct HttpStatus {
-    pub(super) spelling: String,
-    pub(super) number: Option<i64>,
-}
-
-impl FromToml for HttpStatus {
+/// A status is any integer here: its range is validation's to judge.
+impl FromToml for WrittenStatus {
     const EXPECTED: &'static str = "an integer HTTP status in 400..=599";
     const ARRAY: &'static str = "an array of integer HTTP statuses";
 
@@ -60,7 +54,7 @@ impl FromToml for HttpStatus {
         let DeValue::Integer(int) = value.get_ref() else {
             return None;
         };
-        Some(HttpStatus {
+        Some(WrittenStatus {
             spelling: int.to_string(),
             number: i64::from_str_radix(int.as_str(), int.radix()).ok(),
         })
