@@ -127,6 +127,11 @@ impl Diagnostics {
         self.list.is_empty()
     }
 
+    /// Every problem recorded, in the order of the file.
+    pub fn finish(self) -> Vec<Diagnostic> {
+        self.sorted()
+    }
+
     /// The problems recorded so far, in the order of the file.
     pub fn sorted(mut self) -> Vec<Diagnostic> {
         // A stable sort keeps the order in which problems at one place were found.
