@@ -106,7 +106,7 @@ mod tests {
     fn problems(text: &str) -> Vec<String> {
         let mut cx = Diagnostics::new();
         parse(text, &mut cx);
-        cx.sorted().iter().map(|d| d.render("c.toml")).collect()
+        cx.finish().iter().map(|d| d.render("c.toml")).collect()
     }
 
     #[test]
