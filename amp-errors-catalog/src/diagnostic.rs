@@ -100,16 +100,30 @@ impl LineIndex {
 /// Collects every problem of a catalog so that they are all reported together.
 ///
 /// Like serde_derive's `Ctxt`: parsing and validation keep going after a problem
-/// and push it here; [`Diagnostics::into_result`] turns the collection into the verdict.
-#[derive(Debug, Clone, Default)]
+/// and push it here. The only ways out are the consuming [`Diagnostics::into_result`]
+/// and [`Diagnostics::finish`], so that no problem is forgotten; dropping a
+/// collector unfinished is a bug of its caller, which debug builds catch
+/// (whatever the catalog says, so tests find it on any input).
+#[must_use = "the problems are lost unless the collector is finished with `into_result` or `finish`"]
+#[derive(Debug)]
 pub struct Diagnostics {
     list: Vec<Diagnostic>,
+    finished: bool,
+}
+
+impl Default for Diagnostics {
+    fn default() -> Self {
+        Self::new()
+    }
 }
 
 impl Diagnostics {
     /// An empty collection.
     pub fn new() -> Self {
-        Self::default()
+        Diagnostics {
+            list: Vec::new(),
+            finished: false,
+        }
     }
 
     /// Records a problem.
@@ -122,25 +136,34 @@ impl Diagnostics {
         self.push(Diagnostic::new(location, message));
     }
 
-    /// Whether no problem has been recorded.
-    pub fn is_empty(&self) -> bool {
-        self.list.is_empty()
-    }
-
-    /// The problems recorded so far, in the order of the file.
-    pub fn sorted(mut self) -> Vec<Diagnostic> {
+    /// Every problem recorded, in the order of the file.
+    pub fn finish(mut self) -> Vec<Diagnostic> {
+        self.finished = true;
+        let mut list = std::mem::take(&mut self.list);
         // A stable sort keeps the order in which problems at one place were found.
-        self.list.sort_by_key(|d| d.location);
-        self.list
+        list.sort_by_key(|d| d.location);
+        list
     }
 
     /// `Ok(value)` when nothing was recorded, else every problem, in file order.
     pub fn into_result<T>(self, value: T) -> Result<T, Vec<Diagnostic>> {
-        if self.is_empty() {
+        let problems = self.finish();
+        if problems.is_empty() {
             Ok(value)
         } else {
-            Err(self.sorted())
+            Err(problems)
         }
+    }
+}
+
+impl Drop for Diagnostics {
+    fn drop(&mut self) {
+        // Never on user input: every collector of this crate is finished on
+        // every path. The check is for the crate's own tests (debug builds).
+        debug_assert!(
+            self.finished || std::thread::panicking(),
+            "a Diagnostics collector was dropped without `into_result` or `finish`"
+        );
     }
 }
 
@@ -156,6 +179,18 @@ mod tests {
         // "bé" is three bytes: the `=` after it is the 4th character.
         assert_eq!(index.location(10), Location { line: 2, column: 4 });
         assert_eq!(index.location(1000), Location { line: 3, column: 1 });
+    }
+
+    #[test]
+    fn a_collector_finishes_in_file_order() {
+        let at = |line| Some(Location { line, column: 1 });
+        let mut cx = Diagnostics::new();
+        cx.error(at(3), "third");
+        cx.error(at(1), "first");
+        cx.error(at(3), "fourth");
+        let messages: Vec<String> = cx.finish().into_iter().map(|d| d.message).collect();
+        assert_eq!(messages, ["first", "third", "fourth"]);
+        assert_eq!(Diagnostics::new().into_result(7), Ok(7));
     }
 
     #[test]

@@ -1,11 +1,11 @@
 //! The `amp_errors!` proc macro: a thin shim over `amp-errors-catalog` (read,
-//! parse, validate) and `amp-errors-codegen` (expand). Use it through the
-//! `amp-errors` crate, which documents it.
+//! then `checked_catalog`, which parses and validates) and `amp-errors-codegen`
+//! (expand). Use it through the `amp-errors` crate, which documents it.
 
 mod input;
 mod resolve;
 
-use amp_errors_catalog::{Diagnostic, Diagnostics, parse, read, validate};
+use amp_errors_catalog::{Rejection, read};
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 
@@ -37,20 +37,15 @@ fn expand(tokens: TokenStream) -> TokenStream {
         }
     };
     let tracking = track(&path);
-    let mut cx = Diagnostics::new();
-    let Some(catalog) = parse::parse(&text, &mut cx) else {
-        return errors(&input, cx.sorted(), None, tracking);
-    };
-    validate::validate(&catalog, &mut cx);
-    if !cx.is_empty() {
-        let name =
-            validate::is_upper_camel_case(&catalog.name.value).then(|| catalog.name.value.clone());
-        return errors(&input, cx.sorted(), name, tracking);
-    }
-    let items = amp_errors_codegen::expand(&catalog);
-    quote! {
-        #items
-        #tracking
+    match amp_errors_catalog::checked_catalog(&text) {
+        Ok(catalog) => {
+            let items = amp_errors_codegen::expand(&catalog);
+            quote! {
+                #items
+                #tracking
+            }
+        }
+        Err(rejection) => errors(&input, rejection, tracking),
     }
 }
 
@@ -66,19 +61,16 @@ fn compile_error(span: Span, message: &str) -> TokenStream {
     quote_spanned!(span=> ::core::compile_error!(#message);)
 }
 
-/// Every problem as a `compile_error!`, plus empty stand-ins for the types the
-/// catalog would have generated, so that code naming them does not add errors.
-fn errors(
-    input: &input::MacroInput,
-    diagnostics: Vec<Diagnostic>,
-    name: Option<String>,
-    tracking: TokenStream,
-) -> TokenStream {
-    let mut out: TokenStream = diagnostics
+/// Every problem of a rejected catalog as a `compile_error!`, plus empty
+/// stand-ins for the types it would have generated (when its name is usable),
+/// so that code naming them does not add errors.
+fn errors(input: &input::MacroInput, rejection: Rejection, tracking: TokenStream) -> TokenStream {
+    let mut out: TokenStream = rejection
+        .problems
         .iter()
         .map(|d| compile_error(input.span, &d.render(&input.path)))
         .collect();
-    if let Some(name) = name {
+    if let Some(name) = rejection.type_name {
         let ty = format_ident!("{name}");
         let code = format_ident!("{name}Code");
         let category = format_ident!("{name}Category");

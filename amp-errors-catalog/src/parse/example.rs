@@ -1,0 +1,94 @@
+//! The walk of a code's `example` table: common fields, then declared fields as JSON.
+
+use toml::de::DeValue;
+
+use super::Parser;
+use super::leaf::kind;
+use super::table::{Keys, Table, Value};
+use crate::keys;
+use crate::model::{Example, Located};
+
+impl Parser<'_> {
+    /// The `example` of `code`; `None` when it is missing or not a table (reported).
+    pub(super) fn example(&mut self, code: &Table<'_, '_>) -> Option<Example> {
+        let Some(value) = code.get(keys::EXAMPLE) else {
+            self.missing(
+                code,
+                keys::EXAMPLE,
+                "a table with one example instance of the code",
+            );
+            return None;
+        };
+        let table = self.open_table(code, keys::EXAMPLE, value, Keys::Named, "a table")?;
+        let mut example = Example {
+            location: self.location(&table.span),
+            message: None,
+            param: None,
+            request_id: None,
+            fields: Vec::new(),
+        };
+        for (key, value) in table.entries.iter() {
+            let name = Located::new(key.get_ref().to_string(), self.location(&key.span()));
+            self.example_entry(&table, name, value, &mut example);
+        }
+        Some(example)
+    }
+
+    /// Reads entry `name` of the example `table` into `example`.
+    fn example_entry(
+        &mut self,
+        table: &Table<'_, '_>,
+        name: Located<String>,
+        value: &Value<'_>,
+        example: &mut Example,
+    ) {
+        match name.value.as_str() {
+            keys::MESSAGE => example.message = self.optional(table, &name.value),
+            keys::PARAM => example.param = self.optional(table, &name.value),
+            keys::REQUEST_ID => example.request_id = self.optional(table, &name.value),
+            keys::CODE | keys::DOC_URL => self.cx.error(
+                Some(name.location),
+                format!(
+                    "`{}.{}` is written by amp-errors; leave it out of the example",
+                    table.path, name.value
+                ),
+            ),
+            _ => match json_of(value.get_ref()) {
+                Some(json) => example.fields.push((name, json)),
+                None => self.error(
+                    &value.span(),
+                    format!(
+                        "`{}.{}` has {}, which JSON cannot carry",
+                        table.path,
+                        name.value,
+                        kind(value.get_ref())
+                    ),
+                ),
+            },
+        }
+    }
+}
+
+/// A TOML value as JSON; `None` for what JSON has no form of (datetimes, NaN).
+fn json_of(value: &DeValue<'_>) -> Option<serde_json::Value> {
+    use serde_json::Value as J;
+    Some(match value {
+        DeValue::String(s) => J::String(s.to_string()),
+        DeValue::Integer(i) => J::from(i64::from_str_radix(i.as_str(), i.radix()).ok()?),
+        DeValue::Float(f) => J::from(serde_json::Number::from_f64(f.as_str().parse().ok()?)?),
+        DeValue::Boolean(b) => J::Bool(*b),
+        DeValue::Datetime(_) => return None,
+        DeValue::Array(items) => J::Array(
+            items
+                .iter()
+                .map(|item| json_of(item.get_ref()))
+                .collect::<Option<_>>()?,
+        ),
+        DeValue::Table(table) => J::Object(
+            table
+                .iter()
+                .map(|(k, v)| Some((k.get_ref().to_string(), json_of(v.get_ref())?)))
+                .collect::<Option<_>>()?,
+        ),
+    })
+}
