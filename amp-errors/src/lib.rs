@@ -5,13 +5,20 @@
 //! your client parses: the enum, serde impls for the exact JSON envelope, the
 //! status mapping, doc links and retry hints.
 //!
-//! ```ignore
-//! amp_errors::amp_errors!("catalog.toml");
+//! ```
+//! amp_errors::amp_errors!("doc/example.toml");
 //!
+//! # fn main() -> Result<(), serde_json::Error> {
 //! let err = AmpError::rate_limit_exceeded(45);
-//! assert_eq!(err.status(), http::StatusCode::TOO_MANY_REQUESTS);
+//! assert_eq!(err.status_code(), 429);
 //! assert!(err.is_retryable());
 //! let body = serde_json::to_string(&amp_errors::ErrorResponse::new(err))?;
+//! assert_eq!(
+//!     body,
+//!     r#"{"error":{"code":"rate_limit_exceeded","message":"Rate limit exceeded. Retry after 45 seconds.","retry_after":45,"doc_url":"https://docs.example.com/errors#rate_limit_exceeded"}}"#
+//! );
+//! # Ok(())
+//! # }
 //! ```
 //!
 //! The catalog schema is documented in `docs/catalog.md`; what the macro
