@@ -29,6 +29,19 @@ pub struct ErrorMeta {
 impl fmt::Debug for ErrorMeta {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut s = f.debug_struct("ErrorMeta");
+        self.debug_wire_members(&mut s);
+        if self.source.is_some() {
+            // The source's text may hold anything; logs that want it walk `Error::source`.
+            s.field("source", &format_args!("Some(..)"));
+        }
+        s.finish()
+    }
+}
+
+impl ErrorMeta {
+    /// Adds the members that go on the wire, when set, to a `Debug` in progress:
+    /// `ErrorMeta`'s own, and each generated variant's.
+    pub(crate) fn debug_wire_members(&self, s: &mut fmt::DebugStruct<'_, '_>) {
         if let Some(message) = &self.message {
             s.field("message", message);
         }
@@ -38,10 +51,5 @@ impl fmt::Debug for ErrorMeta {
         if let Some(request_id) = &self.request_id {
             s.field("request_id", request_id);
         }
-        if self.source.is_some() {
-            // The source's text may hold anything; logs that want it walk `Error::source`.
-            s.field("source", &format_args!("Some(..)"));
-        }
-        s.finish()
     }
 }

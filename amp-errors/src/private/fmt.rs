@@ -87,15 +87,7 @@ pub fn debug_variant<'a, 'b>(
 
 /// Ends the `Debug` of a known code's variant with its common members.
 pub fn debug_meta(s: &mut DebugStruct<'_, '_>, meta: &ErrorMeta) -> Result {
-    if let Some(message) = &meta.message {
-        s.field("message", message);
-    }
-    if let Some(param) = &meta.param {
-        s.field("param", param);
-    }
-    if let Some(request_id) = &meta.request_id {
-        s.field("request_id", request_id);
-    }
+    meta.debug_wire_members(s);
     s.finish()
 }
 
