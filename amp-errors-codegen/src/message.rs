@@ -18,11 +18,11 @@ pub fn write_message_fn(plan: &Plan<'_>) -> TokenStream {
     let arms = plan
         .codes
         .iter()
-        .filter(|code| code.plain_message().is_none())
+        .filter(|code| code.plain_message.is_none())
         .map(|code| template_arm(plan, code));
     let plain = has_plain(plan)
         .then(|| quote!(plain => f.write_str(plain.info().map_or("", |info| info.message)),));
-    let redact = redacts(plan).then(|| quote!(, redact: bool));
+    let redact = plan.redacts_messages.then(|| quote!(, redact: bool));
     quote! {
         /// Writes the message of `error`: the override when set, else its code's template.
         fn write_message(error: &#ty, f: &mut #rt::fmt::Formatter<'_> #redact) -> #rt::fmt::Result {
@@ -40,7 +40,7 @@ pub fn write_message_fn(plan: &Plan<'_>) -> TokenStream {
 
 /// A call of `write_message` on `error`, redacting or not.
 pub fn write_message(plan: &Plan<'_>, error: TokenStream, redact: bool) -> TokenStream {
-    if redacts(plan) {
+    if plan.redacts_messages {
         quote!(write_message(#error, f, #redact))
     } else {
         quote!(write_message(#error, f))
@@ -53,7 +53,7 @@ pub fn templated_pattern(plan: &Plan<'_>) -> Option<TokenStream> {
     let variants: Vec<_> = plan
         .codes
         .iter()
-        .filter(|code| code.plain_message().is_none())
+        .filter(|code| code.plain_message.is_none())
         .map(|code| &code.variant)
         .collect();
     (!variants.is_empty()).then(|| quote!(#(#ty::#variants { .. })|*))
@@ -61,26 +61,7 @@ pub fn templated_pattern(plan: &Plan<'_>) -> Option<TokenStream> {
 
 /// Whether some code's message is its template text as is.
 pub fn has_plain(plan: &Plan<'_>) -> bool {
-    plan.codes.iter().any(|code| code.plain_message().is_some())
-}
-
-/// Whether some template shows a sensitive field.
-fn redacts(plan: &Plan<'_>) -> bool {
-    plan.codes.iter().any(|code| {
-        placeholders(code).any(|name| code.field(name).is_some_and(|f| f.field.sensitive))
-    })
-}
-
-fn placeholders<'c>(code: &'c PlannedCode<'_>) -> impl Iterator<Item = &'c str> {
-    code.code
-        .message
-        .value
-        .segments
-        .iter()
-        .filter_map(|segment| match segment {
-            Segment::Field(name) => Some(name.as_str()),
-            Segment::Literal(_) => None,
-        })
+    plan.codes.iter().any(|code| code.plain_message.is_some())
 }
 
 fn template_arm(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
@@ -89,7 +70,7 @@ fn template_arm(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
     let bindings = code
         .fields
         .iter()
-        .filter(|f| placeholders(code).any(|name| name == f.wire))
+        .filter(|f| code.placeholders().any(|name| name == f.wire))
         .map(|f| {
             let (ident, local) = (&f.ident, &f.local);
             quote!(#ident: #local,)

@@ -1,6 +1,6 @@
 //! The naming plan: every Rust name the expansion uses, decided once.
 
-use amp_errors_catalog::{Catalog, ErrorCode, Field, FieldType};
+use amp_errors_catalog::{Catalog, ErrorCode, Field, FieldType, Segment};
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
@@ -24,6 +24,9 @@ pub struct Plan<'a> {
     pub fallback: Ident,
     /// Every code, in catalog order.
     pub codes: Vec<PlannedCode<'a>>,
+    /// Whether some template shows a sensitive field: then rendering takes a
+    /// `redact` flag. Decided once, as every call of the renderer needs it.
+    pub redacts_messages: bool,
 }
 
 /// One code's names.
@@ -40,6 +43,9 @@ pub struct PlannedCode<'a> {
     pub fields: Vec<PlannedField<'a>>,
     /// `#[deprecated]` when the catalog deprecates the code.
     pub deprecated: TokenStream,
+    /// The message when its template has no placeholders and no escapes: then
+    /// the catalog table's template text is the message itself.
+    pub plain_message: Option<&'a str>,
 }
 
 /// One declared field's names.
@@ -63,11 +69,12 @@ impl<'a> Plan<'a> {
     /// Names everything `catalog` expands to.
     pub fn new(catalog: &'a Catalog) -> Self {
         let (rt, rt_path) = (runtime::alias(), runtime::path());
-        let codes = catalog
+        let codes: Vec<PlannedCode<'a>> = catalog
             .codes
             .iter()
             .map(|code| PlannedCode::new(catalog, &rt, &rt_path, code))
             .collect();
+        let redacts_messages = codes.iter().any(PlannedCode::shows_sensitive_field);
         Plan {
             catalog,
             ty: format_ident!("{}", catalog.name.value),
@@ -75,6 +82,7 @@ impl<'a> Plan<'a> {
             category_ty: names::prefixed(catalog, "Category"),
             fallback: format_ident!("{}", names::fallback_name(catalog)),
             codes,
+            redacts_messages,
             rt,
             rt_path,
         }
@@ -123,8 +131,14 @@ impl<'a> PlannedCode<'a> {
             Some(note) => quote!(#[deprecated(note = #note)]),
             None => TokenStream::new(),
         };
+        let template = &code.message.value;
+        let plain_message = template
+            .as_literal()
+            .filter(|text| *text == template.source)
+            .map(|_| template.source.as_str());
         PlannedCode {
             code,
+            plain_message,
             wire: &code.code.value,
             variant: format_ident!("{}", names::variant_name(&code.code.value)),
             constructor: names::constructor(&code.code.value),
@@ -138,14 +152,23 @@ impl<'a> PlannedCode<'a> {
         self.fields.iter().find(|f| f.wire == wire)
     }
 
-    /// The message when its template has no placeholders and no escapes: then
-    /// the catalog table's template text is the message itself.
-    pub fn plain_message(&self) -> Option<&'a str> {
-        let template = &self.code.message.value;
-        template
-            .as_literal()
-            .filter(|text| *text == template.source)
-            .map(|_| template.source.as_str())
+    /// The names of the fields its template shows, in template order.
+    pub fn placeholders(&self) -> impl Iterator<Item = &'a str> {
+        self.code
+            .message
+            .value
+            .segments
+            .iter()
+            .filter_map(|segment| match segment {
+                Segment::Field(name) => Some(name.as_str()),
+                Segment::Literal(_) => None,
+            })
+    }
+
+    /// Whether its template shows a sensitive field.
+    fn shows_sensitive_field(&self) -> bool {
+        self.placeholders()
+            .any(|name| self.field(name).is_some_and(|f| f.field.sensitive))
     }
 }
 

@@ -36,7 +36,7 @@ fn serialize_arm(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
     let variant = &code.variant;
     let wire = code.wire;
     let doc_url = plan.catalog.doc_url(wire);
-    let message = match code.plain_message() {
+    let message = match code.plain_message {
         Some(text) => quote!(#text),
         None => {
             let write = message::write_message(plan, quote!(self), false);
