@@ -2,6 +2,8 @@
 
 use proc_macro2::{TokenStream, TokenTree};
 
+mod common;
+
 fn amp() -> TokenStream {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../catalog.toml");
     let catalog =
@@ -63,18 +65,10 @@ fn the_expansion_reads_like_hand_written_code() {
     }
 }
 
-/// A catalog of `n` codes with one required string field and a template each.
+/// The expansion of a catalog of `n` codes with one required string field and a template each.
 fn codes(n: usize) -> TokenStream {
-    let mut text = String::from(
-        "[catalog]\nname = \"ApiError\"\ndoc_base_url = \"https://example.com/errors\"\ncategories = [\"Client\"]\n",
-    );
-    for i in 0..n {
-        text.push_str(&format!(
-            "[codes.code_{i}]\nstatus = 400\ncategory = \"Client\"\nretryable = false\nmessage = \"Bad {{detail}}.\"\ndescription = \"d\"\ncause = \"c\"\nresolution = [\"r\"]\n[codes.code_{i}.fields]\ndetail = {{ type = \"string\", required = true, description = \"d\" }}\n[codes.code_{i}.example]\ndetail = \"x\"\n"
-        ));
-    }
-    let catalog = amp_errors_catalog::load_str(&text).expect("valid catalog");
-    amp_errors_codegen::expand(&catalog)
+    let names: Vec<String> = (0..n).map(|i| format!("code_{i}")).collect();
+    amp_errors_codegen::expand(&common::catalog(&names))
 }
 
 #[test]

@@ -4,20 +4,8 @@ use std::collections::BTreeSet;
 
 use amp_errors_codegen::names::GENERATED_METHODS;
 
-fn catalog(codes: &[&str]) -> amp_errors_catalog::Catalog {
-    let mut text = String::from(
-        "[catalog]\nname = \"ApiError\"\ndoc_base_url = \"https://example.com/errors\"\ncategories = [\"Client\"]\n",
-    );
-    for code in codes {
-        text.push_str(&format!(
-            "[codes.{code}]\nstatus = 400\ncategory = \"Client\"\nretryable = false\nmessage = \"Bad {{detail}}.\"\ndescription = \"d\"\ncause = \"c\"\nresolution = [\"r\"]\n[codes.{code}.fields]\ndetail = {{ type = \"string\", required = true, description = \"d\" }}\n[codes.{code}.example]\ndetail = \"x\"\n"
-        ));
-    }
-    match amp_errors_catalog::load_str(&text) {
-        Ok(catalog) => catalog,
-        Err(problems) => panic!("test catalog is invalid: {problems:?}"),
-    }
-}
+mod common;
+use common::catalog;
 
 /// Names of the items of `impl ApiError { … }` blocks in the expansion,
 /// at top level or inside `const _: () = { … };`.
