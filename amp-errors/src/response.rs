@@ -1,6 +1,6 @@
 use serde::{Deserialize, Serialize};
 
-use crate::{CatalogError, UnknownError};
+use crate::{CatalogError, Object, UnknownError};
 
 /// The whole response body: `{"error": {...}}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -25,9 +25,9 @@ impl<E: CatalogError> ErrorResponse<E> {
         match serde_json::from_slice::<Self>(body) {
             Ok(response) => Ok(response),
             Err(strict) => {
-                let raw: ErrorResponse<UnknownError> =
-                    serde_json::from_slice(body).map_err(|_| strict)?;
-                Ok(ErrorResponse::new(E::from_unknown(raw.error)))
+                let raw: ErrorResponse<Object> = serde_json::from_slice(body)?;
+                let unknown = UnknownError::from_object(raw.error).map_err(|_| strict)?;
+                Ok(ErrorResponse::new(E::from_unknown(unknown)))
             }
         }
     }

@@ -30,18 +30,16 @@ impl UnknownError {
 
     /// Builds one from a JSON error object; fails when it has no string `code`.
     pub fn from_map(members: Map<String, Value>) -> Result<Self, Map<String, Value>> {
+        UnknownError::from_object(members.into()).map_err(Map::from)
+    }
+
+    /// Builds one from a JSON error object; fails when it has no string `code`.
+    pub(crate) fn from_object(members: Object) -> Result<Self, Object> {
         if members.get("code").is_some_and(Value::is_string) {
-            Ok(UnknownError {
-                members: members.into(),
-            })
+            Ok(UnknownError { members })
         } else {
             Err(members)
         }
-    }
-
-    /// Builds one from an object whose `code` the caller has checked.
-    pub(crate) fn from_object(members: Object) -> Self {
-        UnknownError { members }
     }
 
     fn str_member(&self, key: &str) -> Option<&str> {
@@ -108,9 +106,6 @@ impl Serialize for UnknownError {
 impl<'de> Deserialize<'de> for UnknownError {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let members = Object::deserialize(deserializer)?;
-        match members.get("code") {
-            Some(Value::String(_)) => Ok(UnknownError { members }),
-            _ => Err(de::Error::missing_field("code")),
-        }
+        UnknownError::from_object(members).map_err(|_| de::Error::missing_field("code"))
     }
 }

@@ -196,7 +196,7 @@ pub fn read_unknown<'de, A: MapAccess<'de>>(
         let value = map.next_value::<Value>()?;
         members.insert(key.0.into_owned(), value);
     }
-    Ok(UnknownError::from_object(members))
+    UnknownError::from_object(members).map_err(|_| missing_code())
 }
 
 /// The error for an object without `code`.
