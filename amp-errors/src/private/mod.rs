@@ -24,14 +24,12 @@ pub use std::vec::Vec;
 
 pub use serde;
 pub use serde_json;
-pub use serde_json::{Map, Value};
 
 #[cfg(feature = "http")]
 pub use http;
 
 pub use crate::{
-    CatalogError, CatalogInfo, CodeInfo, ErrorMeta, Object, Retryable, Source, UnknownCode,
-    UnknownError,
+    CatalogError, CatalogInfo, CodeInfo, ErrorMeta, Object, Retryable, UnknownCode, UnknownError,
 };
 
 /// The status as `http::StatusCode` (catalog statuses are validated to 400..=599).
@@ -164,6 +162,6 @@ pub fn source(meta: Option<&ErrorMeta>) -> Option<&(dyn Error + 'static)> {
 
 /// Converts a `with_source` argument to the shared form.
 #[inline]
-pub fn into_source(source: Box<dyn Error + Send + Sync + 'static>) -> Source {
+pub fn into_source(source: Box<dyn Error + Send + Sync + 'static>) -> crate::Source {
     source.into()
 }
