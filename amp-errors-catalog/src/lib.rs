@@ -35,7 +35,8 @@ pub mod validate;
 
 pub use diagnostic::{Diagnostic, Diagnostics, Location};
 pub use model::{
-    Catalog, ErrorCode, Example, Field, FieldType, Located, ObjectType, Retired, Retryability,
+    Catalog, ErrorCode, Example, ExampleValue, Field, FieldType, Located, ObjectType, Retired,
+    Retryability,
 };
 pub use template::{Segment, Template};
 

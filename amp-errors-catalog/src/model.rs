@@ -225,17 +225,94 @@ pub struct Example {
     /// The `request_id` common field.
     pub request_id: Option<Located<String>>,
     /// Values of declared fields, in the example's order.
-    pub fields: Vec<(Located<String>, serde_json::Value)>,
+    pub fields: Vec<(Located<String>, ExampleValue)>,
 }
 
 impl Example {
     /// The example's value of field `name`.
-    pub fn value(&self, name: &str) -> Option<&serde_json::Value> {
+    pub fn value(&self, name: &str) -> Option<&ExampleValue> {
         self.fields
             .iter()
             .find(|(k, _)| k.value == name)
             .map(|(_, v)| v)
     }
+}
+
+/// A value in an example: what TOML wrote that JSON can carry, with tables
+/// keeping their members in the order written (docs and generated examples
+/// show them as the catalog's author wrote them).
+#[derive(Debug, Clone, PartialEq)]
+pub enum ExampleValue {
+    /// `true` or `false`.
+    Boolean(bool),
+    /// A TOML integer.
+    Integer(i64),
+    /// A finite TOML float.
+    Float(f64),
+    /// A string.
+    String(String),
+    /// An array.
+    Array(Vec<ExampleValue>),
+    /// A table, members in the order written.
+    Table(Vec<(String, ExampleValue)>),
+}
+
+impl ExampleValue {
+    /// Member `name` of a table; `None` for other values or a missing member.
+    pub fn get(&self, name: &str) -> Option<&ExampleValue> {
+        match self {
+            ExampleValue::Table(members) => members.iter().find(|(k, _)| k == name).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+
+    /// The value as JSON text, members in the order written.
+    pub fn to_json(&self) -> String {
+        let mut out = String::new();
+        self.write_json(&mut out);
+        out
+    }
+
+    fn write_json(&self, out: &mut String) {
+        match self {
+            ExampleValue::Boolean(b) => out.push_str(if *b { "true" } else { "false" }),
+            ExampleValue::Integer(i) => out.push_str(&i.to_string()),
+            ExampleValue::Float(f) => out.push_str(&json_float(*f)),
+            ExampleValue::String(s) => out.push_str(&json_string(s)),
+            ExampleValue::Array(items) => {
+                out.push('[');
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    item.write_json(out);
+                }
+                out.push(']');
+            }
+            ExampleValue::Table(members) => {
+                out.push('{');
+                for (i, (key, value)) in members.iter().enumerate() {
+                    if i > 0 {
+                        out.push(',');
+                    }
+                    out.push_str(&json_string(key));
+                    out.push(':');
+                    value.write_json(out);
+                }
+                out.push('}');
+            }
+        }
+    }
+}
+
+/// `s` as a JSON string literal (serde_json's escaping).
+fn json_string(s: &str) -> String {
+    serde_json::Value::String(s.to_owned()).to_string()
+}
+
+/// Finite `f` as a JSON number (serde_json's shortest form); `null` otherwise.
+fn json_float(f: f64) -> String {
+    serde_json::Number::from_f64(f).map_or_else(|| "null".to_owned(), |n| n.to_string())
 }
 
 /// Wire names every error carries; declared fields may not use them.

@@ -1,6 +1,6 @@
 //! JSON field types to Rust types: the only place that mapping is decided.
 
-use amp_errors_catalog::{Catalog, FieldType};
+use amp_errors_catalog::{Catalog, ExampleValue, FieldType};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -55,27 +55,25 @@ pub fn value_expr(
     catalog: &Catalog,
     rt: &TokenStream,
     ty: &FieldType,
-    value: &serde_json::Value,
+    value: &ExampleValue,
 ) -> TokenStream {
-    use serde_json::Value as J;
+    use ExampleValue as J;
     match (ty, value) {
         (FieldType::String, J::String(s)) => quote!(#rt::String::from(#s)),
-        (FieldType::Integer, J::Number(n)) => {
-            let n = n.as_i64().unwrap_or_default();
+        (FieldType::Integer, J::Integer(n)) => quote!(#n),
+        (FieldType::Number, J::Integer(n)) => {
+            let n = *n as f64;
             quote!(#n)
         }
-        (FieldType::Number, J::Number(n)) => {
-            let n = n.as_f64().unwrap_or_default();
-            quote!(#n)
-        }
-        (FieldType::Boolean, J::Bool(b)) => quote!(#b),
+        (FieldType::Number, J::Float(n)) => quote!(#n),
+        (FieldType::Boolean, J::Boolean(b)) => quote!(#b),
         (FieldType::List(inner), J::Array(items)) => {
             let items = items
                 .iter()
                 .map(|item| value_expr(catalog, rt, inner, item));
             quote!(#rt::Vec::from([#(#items),*]))
         }
-        (FieldType::Named(name), J::Object(members)) => {
+        (FieldType::Named(name), J::Table(_)) => {
             let ident = names::prefixed(catalog, name);
             let fields = catalog
                 .object_type(name)
@@ -83,7 +81,7 @@ pub fn value_expr(
                 .unwrap_or_default();
             let inits = fields.iter().map(|field| {
                 let rust = names::field_ident(&field.name.value);
-                match members.get(&field.name.value) {
+                match value.get(&field.name.value) {
                     Some(v) => {
                         let expr = value_expr(catalog, rt, &field.ty.value, v);
                         if field.required {
@@ -99,7 +97,7 @@ pub fn value_expr(
         }
         // Objects and anything else: through JSON text, parsed at run time.
         (_, other) => {
-            let json = other.to_string();
+            let json = other.to_json();
             quote!(#rt::serde_json::from_str(#json).unwrap_or_default())
         }
     }

@@ -6,7 +6,7 @@ use super::Parser;
 use super::leaf::kind;
 use super::table::{Keys, Table, Value};
 use crate::keys;
-use crate::model::{Example, Located};
+use crate::model::{Example, ExampleValue, Located};
 
 impl Parser<'_> {
     /// The `example` of `code`; `None` when it is missing or not a table (reported).
@@ -69,22 +69,30 @@ impl Parser<'_> {
     }
 }
 
-/// A TOML value as JSON; `None` for what JSON has no form of (datetimes, NaN).
-fn json_of(value: &DeValue<'_>) -> Option<serde_json::Value> {
-    use serde_json::Value as J;
+/// A TOML value as an example value; `None` for what JSON has no form of
+/// (datetimes, NaN, infinities).
+fn json_of(value: &DeValue<'_>) -> Option<ExampleValue> {
     Some(match value {
-        DeValue::String(s) => J::String(s.to_string()),
-        DeValue::Integer(i) => J::from(i64::from_str_radix(i.as_str(), i.radix()).ok()?),
-        DeValue::Float(f) => J::from(serde_json::Number::from_f64(f.as_str().parse().ok()?)?),
-        DeValue::Boolean(b) => J::Bool(*b),
+        DeValue::String(s) => ExampleValue::String(s.to_string()),
+        DeValue::Integer(i) => {
+            ExampleValue::Integer(i64::from_str_radix(i.as_str(), i.radix()).ok()?)
+        }
+        DeValue::Float(f) => {
+            let f: f64 = f.as_str().parse().ok()?;
+            if !f.is_finite() {
+                return None;
+            }
+            ExampleValue::Float(f)
+        }
+        DeValue::Boolean(b) => ExampleValue::Boolean(*b),
         DeValue::Datetime(_) => return None,
-        DeValue::Array(items) => J::Array(
+        DeValue::Array(items) => ExampleValue::Array(
             items
                 .iter()
                 .map(|item| json_of(item.get_ref()))
                 .collect::<Option<_>>()?,
         ),
-        DeValue::Table(table) => J::Object(
+        DeValue::Table(table) => ExampleValue::Table(
             table
                 .iter()
                 .map(|(k, v)| Some((k.get_ref().to_string(), json_of(v.get_ref())?)))

@@ -135,4 +135,21 @@ mod tests {
             "{found:?}"
         );
     }
+
+    #[test]
+    fn example_tables_keep_the_order_written() {
+        let mut cx = Diagnostics::new();
+        let parsed = parse(
+            "[catalog]\nname = \"E\"\ndoc_base_url = \"u\"\ncategories = [\"A\"]\n\n[codes.x]\nstatus = 400\ncategory = \"A\"\nretryable = false\nmessage = \"m\"\ndescription = \"d\"\ncause = \"c\"\nresolution = [\"r\"]\nfields = { extra = { type = \"object\", description = \"d\" } }\nexample = { extra = { zeta = 1, alpha = [2.5, \"\\u00e9\"], mid = { b = true, a = false } } }\n",
+            &mut cx,
+        );
+        let found: Vec<String> = cx.finish().iter().map(|d| d.render("c.toml")).collect();
+        assert!(found.is_empty(), "{found:?}");
+        let catalog = parsed.unwrap().catalog;
+        let example = catalog.codes[0].example.as_ref().unwrap();
+        assert_eq!(
+            example.value("extra").unwrap().to_json(),
+            r#"{"zeta":1,"alpha":[2.5,"é"],"mid":{"b":true,"a":false}}"#
+        );
+    }
 }

@@ -1,11 +1,9 @@
 //! Rules of the examples: each is an instance of its code, checked against
 //! the code's fields and their types, as a client would receive it.
 
-use serde_json::Value as Json;
-
 use super::is_unknown;
 use crate::diagnostic::{Diagnostic, Diagnostics, Location};
-use crate::model::{Catalog, ErrorCode, Example, FieldType};
+use crate::model::{Catalog, ErrorCode, Example, ExampleValue as Json, FieldType};
 use crate::suggest;
 
 /// Examples are documentation and test data: one that its own code would
@@ -100,17 +98,17 @@ fn check_value(
     }
     let fits = match (ty, value) {
         (FieldType::String, Json::String(_))
-        | (FieldType::Boolean, Json::Bool(_))
-        | (FieldType::Object, Json::Object(_)) => true,
-        (FieldType::Integer, Json::Number(n)) => n.is_i64(),
-        (FieldType::Number, Json::Number(_)) => true,
+        | (FieldType::Boolean, Json::Boolean(_))
+        | (FieldType::Object, Json::Table(_))
+        | (FieldType::Integer, Json::Integer(_))
+        | (FieldType::Number, Json::Integer(_) | Json::Float(_)) => true,
         (FieldType::List(item), Json::Array(items)) => {
             for (i, element) in items.iter().enumerate() {
                 check_value(cx, catalog, item, element, at, &format!("{path}[{i}]"));
             }
             true
         }
-        (FieldType::Named(name), Json::Object(members)) => {
+        (FieldType::Named(name), Json::Table(members)) => {
             check_object(cx, catalog, name, members, at, path);
             true
         }
@@ -132,7 +130,7 @@ fn check_object(
     cx: &mut Diagnostics,
     catalog: &Catalog,
     name: &str,
-    members: &serde_json::Map<String, Json>,
+    members: &[(String, Json)],
     at: Location,
     path: &str,
 ) {
@@ -140,7 +138,7 @@ fn check_object(
         return;
     };
     for field in &object.fields {
-        if field.required && !members.contains_key(&field.name.value) {
+        if field.required && !members.iter().any(|(k, _)| k == &field.name.value) {
             cx.error(
                 Some(at),
                 format!(
@@ -171,11 +169,10 @@ fn check_object(
 /// How messages name example `value`: "the number 3", "an array".
 fn json_kind(value: &Json) -> String {
     match value {
-        Json::Null => "null".into(),
-        Json::Bool(b) => format!("the boolean {b}"),
-        Json::Number(n) => format!("the number {n}"),
+        Json::Boolean(b) => format!("the boolean {b}"),
+        Json::Integer(_) | Json::Float(_) => format!("the number {}", value.to_json()),
         Json::String(s) => format!("the string {s:?}"),
         Json::Array(_) => "an array".into(),
-        Json::Object(_) => "a table".into(),
+        Json::Table(_) => "a table".into(),
     }
 }
