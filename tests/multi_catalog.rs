@@ -46,7 +46,8 @@ fn the_shop_catalog_has_its_own_types() {
         ShopErrorLineItem {
             sku: "TEA-01".into(),
             quantity: 5,
-            gift: Some(true)
+            gift: Some(true),
+            ..Default::default()
         }
     );
     assert_eq!(

@@ -76,3 +76,36 @@ fn sensitive_members_of_named_types_are_redacted_too() {
             .contains(r#""value":"hunter2""#)
     );
 }
+
+#[test]
+fn a_received_message_of_a_sensitive_code_stays_out_of_logs() {
+    let body =
+        r#"{"code":"invalid","message":"Invalid hunter2.","field":"hunter2","request_id":"req_7"}"#;
+    let err: MiniError = serde_json::from_str(body).unwrap();
+    assert_eq!(err.to_string(), "Invalid [REDACTED].");
+    assert_eq!(
+        format!("{err:#}"),
+        "invalid: Invalid [REDACTED]. (request_id: req_7)"
+    );
+    assert_eq!(err.message(), "Invalid [REDACTED].");
+    let debug = format!("{err:?}");
+    assert!(!debug.contains("hunter2"), "{debug}");
+    // The server's text is there for whoever asks for it by a name that warns,
+    // and goes back on the wire unchanged.
+    assert_eq!(err.unredacted_message(), "Invalid hunter2.");
+    assert_eq!(serde_json::to_string(&err).unwrap(), body);
+}
+
+#[test]
+fn a_sensitive_code_missing_a_required_field_is_redacted_in_the_fallback() {
+    // `field` is required: without it the error is the fallback, whose
+    // message may still quote the value.
+    let body = r#"{"code":"invalid","message":"Invalid hunter2.","request_id":"req_7"}"#;
+    let err: MiniError = serde_json::from_str(body).unwrap();
+    assert!(matches!(err, MiniError::Unknown(_)), "{err:?}");
+    assert_eq!(err.to_string(), "Invalid [REDACTED].");
+    let debug = format!("{err:?}");
+    assert!(!debug.contains("hunter2"), "{debug}");
+    assert_eq!(err.status_code(), 422);
+    assert_eq!(serde_json::to_string(&err).unwrap(), body);
+}

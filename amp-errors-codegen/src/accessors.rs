@@ -57,8 +57,15 @@ pub fn accessors(plan: &Plan<'_>) -> TokenStream {
         }
 
         #[doc = #known_code_doc]
+        ///
+        /// A known code whose object lacked a required field (held by the
+        /// fallback variant) answers here too, and so do `info()`,
+        /// `status_code()`, `category()` and `is_retryable()`.
         pub fn known_code(&self) -> Option<#code_ty> {
-            code_of(self).ok()
+            match code_of(self) {
+                Ok(code) => Some(code),
+                Err(unknown) => #code_ty::from_wire(unknown.code()),
+            }
         }
 
         /// The catalog entry of the code; `None` for a code the catalog does not know.
@@ -80,8 +87,12 @@ pub fn accessors(plan: &Plan<'_>) -> TokenStream {
 
         #is_retryable
 
-        /// The documentation link: the catalog's base URL + `#` + code.
+        /// The documentation link: the one received with a parsed error, else
+        /// the catalog's base URL + `#` + code.
         pub fn doc_url(&self) -> Cow<'_, str> {
+            if let Some(url) = #rt::received_doc_url(self.meta()) {
+                return Cow::Owned(url);
+            }
             match code_of(self) {
                 Ok(code) => Cow::Borrowed(code.doc_url()),
                 Err(unknown) => match unknown.doc_url() {
@@ -178,7 +189,8 @@ fn is_retryable(plan: &Plan<'_>) -> TokenStream {
     }
 }
 
-/// `message()`: borrowed when the message is the override or the template text itself.
+/// `message()` and `unredacted_message()`: borrowed when the message is the
+/// override or the template text itself.
 fn message_accessor(plan: &Plan<'_>) -> TokenStream {
     let Plan {
         rt, ty, fallback, ..
@@ -189,9 +201,31 @@ fn message_accessor(plan: &Plan<'_>) -> TokenStream {
     });
     let plain = message::has_plain(plan)
         .then(|| quote!(plain => Cow::Borrowed(plain.info().map_or("", |info| info.message)),));
+    let message = if plan.redacts_messages {
+        let write = message::write_message(plan, quote!(self), true);
+        quote! {
+            if #rt::fmt::message_shown(self.meta(), self.info()) {
+                self.unredacted_message()
+            } else {
+                Cow::Owned(#rt::fmt::render(|f| #write))
+            }
+        }
+    } else {
+        quote!(self.unredacted_message())
+    };
     quote! {
-        /// The message: the override if set, else the rendered template (sensitive values included).
+        /// The message: the override if set, else the rendered template
+        /// (sensitive values included). A message received for a code with
+        /// sensitive fields may quote them: for those, this is the template
+        /// with the sensitive values redacted, and the server's text is
+        /// [`unredacted_message`](Self::unredacted_message).
         pub fn message(&self) -> Cow<'_, str> {
+            #message
+        }
+
+        /// The message exactly as sent or received, sensitive values included:
+        /// never log it.
+        pub fn unredacted_message(&self) -> Cow<'_, str> {
             if let Some(message) = self.meta().and_then(|meta| meta.message.as_deref()) {
                 return Cow::Borrowed(message);
             }

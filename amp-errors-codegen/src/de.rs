@@ -1,12 +1,15 @@
 //! `Deserialize` of the error enum. The visitor reads members until `code`
-//! (buffering those before it), then hands the rest to the code's reader: a
-//! function per code with typed fields, which offers every member to its
-//! fields through the runtime's `de::read_fields` loop.
+//! (keeping those before it), then hands the rest to the code's reader: a
+//! function per code with typed fields, which the runtime's `de::read_fields`
+//! loop asks to read a field by its index. Reading is tolerant: a value that
+//! does not fit is kept as received, and a code missing a required field
+//! becomes the fallback (`de::finish`).
 
-use proc_macro2::{Ident, TokenStream};
+use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use crate::plan::{Plan, PlannedCode};
+use crate::types;
 
 /// The readers and `impl Deserialize for AmpError`.
 pub fn deserialize_impl(plan: &Plan<'_>) -> TokenStream {
@@ -22,13 +25,16 @@ pub fn deserialize_impl(plan: &Plan<'_>) -> TokenStream {
     let dispatch = plan.codes.iter().map(|code| {
         let variant = &code.variant;
         if code.fields.is_empty() {
-            quote!(Some(#code_ty::#variant) => #rt::de::read_meta(map, pending).map(|meta| #ty::#variant { meta }),)
+            quote!(Some(#code_ty::#variant) => #rt::de::read_meta(map, pending, #code_ty::#variant.info()).map(|meta| #ty::#variant { meta }),)
         } else {
             let reader = reader_name(code);
             quote!(Some(#code_ty::#variant) => #reader(map, pending),)
         }
     });
-    let expecting = format!("a {} error object with a `code`", catalog.name.value);
+    let expecting = format!(
+        "a {} error: a JSON object with a string `code` member",
+        catalog.name.value
+    );
     quote! {
         #(#readers)*
 
@@ -63,7 +69,9 @@ fn reader_name(code: &PlannedCode<'_>) -> Ident {
 
 /// `fn read_<code>(map, pending)`: the code's fields, then the variant.
 fn reader(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
-    let Plan { rt, ty, .. } = plan;
+    let Plan {
+        rt, ty, code_ty, ..
+    } = plan;
     let name = reader_name(code);
     let variant = &code.variant;
     let doc = format!(" Reads the rest of the `{}` error object.", code.wire);
@@ -71,18 +79,38 @@ fn reader(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
         let (local, value_ty) = (&f.local, &f.value_ty);
         quote!(let mut #local: Option<#value_ty> = None;)
     });
-    let offers = code.fields.iter().map(|f| {
-        let (local, wire) = (&f.local, f.wire);
-        quote!(#wire => member.read(&mut #local),)
+    let reads = code.fields.iter().enumerate().map(|(index, f)| {
+        let local = &f.local;
+        let index = Literal::usize_unsuffixed(index);
+        if types::is_scalar(f.json_type()) {
+            quote!(#index => member.read(&mut #local),)
+        } else {
+            quote!(#index => member.read_json(&mut #local),)
+        }
     });
+    let required: Vec<_> = code
+        .fields
+        .iter()
+        .filter(|f| f.field.required)
+        .map(|f| &f.local)
+        .collect();
     let inits = code.fields.iter().map(|f| {
-        let (ident, local, wire) = (&f.ident, &f.local, f.wire);
+        let (ident, local) = (&f.ident, &f.local);
         if f.field.required {
-            quote!(#ident: #rt::de::required(#local, #wire)?,)
+            quote!(#ident: #local.unwrap_or_default(),)
         } else {
             quote!(#ident: #local,)
         }
     });
+    let error = quote!(#ty::#variant { #(#inits)* meta });
+    let result = if required.is_empty() {
+        quote!(Ok(#error))
+    } else {
+        quote! {
+            let complete = #(#required.is_some())&&*;
+            #rt::de::finish(#error, complete)
+        }
+    };
     quote! {
         #[doc = #doc]
         fn #name<'de, A: #rt::serde::de::MapAccess<'de>>(
@@ -90,11 +118,11 @@ fn reader(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
             pending: #rt::de::Pending<'de>,
         ) -> Result<#ty, A::Error> {
             #(#slots)*
-            let meta = #rt::de::read_fields(map, pending, |key, member| match key {
-                #(#offers)*
-                _ => Ok(false),
+            let meta = #rt::de::read_fields(map, pending, #code_ty::#variant.info(), |index, member| match index {
+                #(#reads)*
+                _ => member.keep(),
             })?;
-            Ok(#ty::#variant { #(#inits)* meta })
+            #result
         }
     }
 }

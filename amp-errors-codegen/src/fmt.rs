@@ -48,7 +48,7 @@ pub fn debug_impl(plan: &Plan<'_>) -> TokenStream {
             fn fmt(&self, f: &mut #rt::fmt::Formatter<'_>) -> #rt::fmt::Result {
                 match self {
                     #(#arms)*
-                    #ty::#fallback(unknown) => #rt::fmt::debug_fallback(f, #fallback_name, unknown),
+                    #ty::#fallback(unknown) => #rt::fmt::debug_fallback(f, #fallback_name, unknown, self.info()),
                 }
             }
         }
@@ -68,9 +68,10 @@ fn debug_arm(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
         let local = &f.local;
         debug_field(rt, f.wire, f.field.sensitive, &quote!(#local))
     });
+    let sensitive = code.has_sensitive_field();
     quote! {
         #ty::#variant { #(#bindings)* meta, .. } => {
-            #rt::fmt::debug_meta(&mut #rt::fmt::debug_variant(f, #name, #wire)#(#fields)*, meta)
+            #rt::fmt::debug_meta(&mut #rt::fmt::debug_variant(f, #name, #wire)#(#fields)*, meta, #sensitive)
         }
     }
 }

@@ -22,16 +22,25 @@ pub fn write_message_fn(plan: &Plan<'_>) -> TokenStream {
         .map(|code| template_arm(plan, code));
     let plain = has_plain(plan)
         .then(|| quote!(plain => f.write_str(plain.info().map_or("", |info| info.message)),));
-    let redact = plan.redacts_messages.then(|| quote!(, redact: bool));
+    let (redact, shown, fallback_redact) = if plan.redacts_messages {
+        (
+            quote!(, redact: bool),
+            quote!(&& (!redact || #rt::fmt::message_shown(error.meta(), error.info()))),
+            quote!(redact),
+        )
+    } else {
+        (TokenStream::new(), TokenStream::new(), quote!(false))
+    };
     quote! {
-        /// Writes the message of `error`: the override when set, else its code's template.
+        /// Writes the message of `error`: the override or received message when
+        /// set (unless `redact` hides a received one), else its code's template.
         fn write_message(error: &#ty, f: &mut #rt::fmt::Formatter<'_> #redact) -> #rt::fmt::Result {
-            if let Some(message) = error.meta().and_then(|meta| meta.message.as_deref()) {
+            if let Some(message) = error.meta().and_then(|meta| meta.message.as_deref()) #shown {
                 return f.write_str(message);
             }
             match error {
                 #(#arms)*
-                #ty::#fallback(unknown) => f.write_str(unknown.message().unwrap_or_default()),
+                #ty::#fallback(unknown) => #rt::fmt::fallback_message(f, unknown, error.info(), #fallback_redact),
                 #plain
             }
         }

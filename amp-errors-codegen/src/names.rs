@@ -113,6 +113,7 @@ pub const GENERATED_METHODS: &[&str] = &[
     "request_id",
     "status",
     "status_code",
+    "unredacted_message",
     "with_message",
     "with_param",
     "with_request_id",

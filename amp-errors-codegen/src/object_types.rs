@@ -53,6 +53,7 @@ fn object_type(plan: &Plan<'_>, object: &ObjectType) -> TokenStream {
         #doc
         #[derive(
             #rt::Clone,
+            #rt::Default,
             #rt::PartialEq,
             #rt::serde::Serialize,
             #rt::serde::Deserialize,
@@ -60,6 +61,10 @@ fn object_type(plan: &Plan<'_>, object: &ObjectType) -> TokenStream {
         #[serde(crate = #serde_path)]
         pub struct #ident {
             #(#fields,)*
+            /// Members the catalog does not declare (a newer server's), as
+            /// received; written back after the declared ones.
+            #[serde(flatten)]
+            pub other_members: #rt::Object,
         }
 
         impl #rt::fmt::Debug for #ident {

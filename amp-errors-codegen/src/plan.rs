@@ -24,8 +24,9 @@ pub struct Plan<'a> {
     pub fallback: Ident,
     /// Every code, in catalog order.
     pub codes: Vec<PlannedCode<'a>>,
-    /// Whether some template shows a sensitive field: then rendering takes a
-    /// `redact` flag. Decided once, as every call of the renderer needs it.
+    /// Whether some code has a sensitive field: then rendering takes a
+    /// `redact` flag (a template may show the field, a received message may
+    /// quote it). Decided once, as every call of the renderer needs it.
     pub redacts_messages: bool,
 }
 
@@ -74,7 +75,7 @@ impl<'a> Plan<'a> {
             .iter()
             .map(|code| PlannedCode::new(catalog, &rt, &rt_path, code))
             .collect();
-        let redacts_messages = codes.iter().any(PlannedCode::shows_sensitive_field);
+        let redacts_messages = codes.iter().any(PlannedCode::has_sensitive_field);
         Plan {
             catalog,
             ty: format_ident!("{}", catalog.name.value),
@@ -166,9 +167,9 @@ impl<'a> PlannedCode<'a> {
     }
 
     /// Whether its template shows a sensitive field.
-    fn shows_sensitive_field(&self) -> bool {
-        self.placeholders()
-            .any(|name| self.field(name).is_some_and(|f| f.field.sensitive))
+    /// Whether some field of the code is sensitive.
+    pub fn has_sensitive_field(&self) -> bool {
+        self.fields.iter().any(|f| f.field.sensitive)
     }
 }
 

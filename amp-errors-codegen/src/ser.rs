@@ -1,6 +1,7 @@
-//! `Serialize` of the error enum: the inner error object, members in wire
-//! order. The runtime writes the common members (`ser::begin`, `ser::end`);
-//! each code's arm writes its typed fields between them.
+//! `Serialize` of the error enum: the inner error object. The runtime's
+//! `ser::object` decides the order (this crate's for an error built here, the
+//! received one for a parsed error) and asks each code's arm to write a typed
+//! field by its index.
 
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
@@ -14,14 +15,9 @@ pub fn serialize_impl(plan: &Plan<'_>) -> TokenStream {
         rt, ty, fallback, ..
     } = plan;
     let arms = plan.codes.iter().map(|code| serialize_arm(plan, code));
-    let writes_fields = plan
-        .codes_with_fields()
-        .next()
-        .map(|_| quote!(use #rt::serde::ser::SerializeMap as _;));
     quote! {
         impl #rt::serde::Serialize for #ty {
             fn serialize<S: #rt::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                #writes_fields
                 match self {
                     #(#arms)*
                     #ty::#fallback(unknown) => #rt::serde::Serialize::serialize(unknown, serializer),
@@ -32,10 +28,16 @@ pub fn serialize_impl(plan: &Plan<'_>) -> TokenStream {
 }
 
 fn serialize_arm(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
-    let Plan { rt, ty, .. } = plan;
+    let Plan {
+        rt, ty, code_ty, ..
+    } = plan;
     let variant = &code.variant;
-    let wire = code.wire;
-    let doc_url = plan.catalog.doc_url(wire);
+    let info = quote!(#code_ty::#variant.info());
+    if code.fields.is_empty() {
+        return quote! {
+            #ty::#variant { meta } => #rt::ser::plain(serializer, #info, meta),
+        };
+    }
     let message = match code.plain_message {
         Some(text) => quote!(#text),
         None => {
@@ -43,11 +45,6 @@ fn serialize_arm(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
             quote!(&#rt::fmt::Rendered(|f: &mut #rt::fmt::Formatter<'_>| #write))
         }
     };
-    if code.fields.is_empty() {
-        return quote! {
-            #ty::#variant { meta } => #rt::ser::fieldless(serializer, #wire, #message, #doc_url, meta),
-        };
-    }
     let bindings = code.fields.iter().map(|f| {
         let (ident, local) = (&f.ident, &f.local);
         quote!(#ident: #local,)
@@ -58,19 +55,26 @@ fn serialize_arm(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
         let local = &f.local;
         quote!(+ #rt::ser::count(#local))
     });
-    let entries = code.fields.iter().map(|f| {
+    let writes = code.fields.iter().enumerate().map(|(index, f)| {
         let (local, wire) = (&f.local, f.wire);
+        let index = Literal::usize_unsuffixed(index);
         if f.field.required {
-            quote!(map.serialize_entry(#wire, #local)?;)
+            quote!(#index => #rt::ser::entry(map, #wire, #local),)
         } else {
-            quote!(#rt::ser::entry_if(&mut map, #wire, #local.as_ref())?;)
+            quote!(#index => #rt::ser::entry_if(map, #wire, #local.as_ref()),)
         }
     });
     quote! {
-        #ty::#variant { #(#bindings)* meta } => {
-            let mut map = #rt::ser::begin(serializer, #wire, #message, meta, #required #(#optional)*)?;
-            #(#entries)*
-            #rt::ser::end(map, #doc_url, meta)
-        }
+        #ty::#variant { #(#bindings)* meta } => #rt::ser::object(
+            serializer,
+            #info,
+            #message,
+            meta,
+            #required #(#optional)*,
+            |map, index| match index {
+                #(#writes)*
+                _ => Ok(false),
+            },
+        ),
     }
 }

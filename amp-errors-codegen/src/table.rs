@@ -50,6 +50,10 @@ fn code_info(plan: &Plan<'_>, planned: &PlannedCode<'_>) -> TokenStream {
     let cause = &code.cause;
     let resolution = &code.resolution;
     let deprecated = option(code.deprecated.as_deref());
+    let fields = planned.fields.iter().map(|f| {
+        let (wire, required, sensitive) = (f.wire, f.field.required, f.field.sensitive);
+        quote!(#rt::field_info(#wire, #required, #sensitive))
+    });
     quote! {
         #rt::code_info(
             #wire,
@@ -62,6 +66,7 @@ fn code_info(plan: &Plan<'_>, planned: &PlannedCode<'_>) -> TokenStream {
             #cause,
             &[#(#resolution),*],
             #deprecated,
+            &[#(#fields),*],
         )
     }
 }

@@ -37,7 +37,7 @@ pub fn partial_eq_impl(plan: &Plan<'_>) -> TokenStream {
                 };
                 same_fields
                     && #rt::meta_eq(self.meta(), other.meta())
-                    && self.message() == other.message()
+                    && self.unredacted_message() == other.unredacted_message()
             }
         }
     }

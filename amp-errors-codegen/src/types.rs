@@ -93,7 +93,7 @@ pub fn value_expr(
                     None => quote!(#rust: #rt::None),
                 }
             });
-            quote!(#ident { #(#inits),* })
+            quote!(#ident { #(#inits,)* other_members: #rt::Default::default() })
         }
         // Objects and anything else: through JSON text, parsed at run time.
         (_, other) => {

@@ -46,6 +46,35 @@ pub struct CodeInfo {
     pub resolution: &'static [&'static str],
     /// Deprecation note, when deprecated.
     pub deprecated: Option<&'static str>,
+    /// The code's typed fields, in wire order.
+    pub fields: &'static [FieldInfo],
+}
+
+/// What the catalog says about one typed field of a code.
+///
+/// Non-exhaustive: later versions may say more about a field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct FieldInfo {
+    /// The wire name.
+    pub name: &'static str,
+    /// Whether every instance of the code carries it.
+    pub required: bool,
+    /// Whether `Debug` and `Display` redact its value.
+    pub sensitive: bool,
+}
+
+impl CodeInfo {
+    /// The index of typed field `name`.
+    #[inline]
+    pub fn field_index(&self, name: &str) -> Option<usize> {
+        self.fields.iter().position(|field| field.name == name)
+    }
+
+    /// Whether any of the code's fields is sensitive.
+    pub fn has_sensitive_fields(&self) -> bool {
+        self.fields.iter().any(|field| field.sensitive)
+    }
 }
 
 /// Catalog-wide facts of a generated error type.

@@ -33,6 +33,7 @@
 mod catalog_error;
 mod meta;
 mod object;
+mod raw;
 mod response;
 mod unknown;
 
@@ -40,9 +41,10 @@ mod private;
 // `pub mod __private_{version}`: what generated code reaches (see build.rs).
 include!(concat!(env!("OUT_DIR"), "/private.rs"));
 
-pub use catalog_error::{CatalogError, CatalogInfo, CodeInfo, Retryable, UnknownCode};
+pub use catalog_error::{CatalogError, CatalogInfo, CodeInfo, FieldInfo, Retryable, UnknownCode};
 pub use meta::{ErrorMeta, REDACTED, Source};
 pub use object::Object;
+pub use raw::RawJson;
 pub use response::ErrorResponse;
 pub use unknown::UnknownError;
 

@@ -3,6 +3,8 @@ use std::error::Error;
 use std::fmt;
 use std::sync::Arc;
 
+use crate::RawJson;
+
 /// The cause of an error: kept for logs and `Error::source`, never serialized.
 pub type Source = Arc<dyn Error + Send + Sync + 'static>;
 
@@ -24,12 +26,77 @@ pub struct ErrorMeta {
     pub request_id: Option<String>,
     /// The underlying cause; never serialized, never shown by `Display`.
     pub source: Option<Source>,
+    /// How the error arrived, when it was parsed rather than built here.
+    pub(crate) wire: Wire,
+}
+
+/// What a parsed error remembers of the object it was read from, so that
+/// serializing it writes back the same members: nothing for an error built
+/// here.
+///
+/// A body whose members came in the order this crate writes them, all of
+/// the expected types, costs no allocation: a few bits say which of the
+/// members this crate would write were present. Anything else (another
+/// order, a member the catalog does not declare, a `null`, a value of the
+/// wrong type) is recorded in [`Received`], allocated then.
+#[derive(Clone, Default)]
+pub(crate) struct Wire {
+    /// `RECEIVED`, `MESSAGE`, `DOC_URL`.
+    pub(crate) flags: u8,
+    /// The typed fields present and valid, by index (the first 64).
+    pub(crate) seen: u64,
+    /// The members in the order received, when it was not this crate's.
+    pub(crate) received: Option<Box<Received>>,
+}
+
+impl Wire {
+    /// The error was parsed.
+    pub(crate) const RECEIVED: u8 = 1;
+    /// It had a string `message`.
+    pub(crate) const MESSAGE: u8 = 2;
+    /// It had the catalog's own `doc_url`.
+    pub(crate) const DOC_URL: u8 = 4;
+
+    pub(crate) fn has(&self, flag: u8) -> bool {
+        self.flags & flag != 0
+    }
+}
+
+/// The members of a parsed error in the order they arrived.
+#[derive(Clone, Default)]
+pub(crate) struct Received {
+    pub(crate) order: Vec<Slot>,
+}
+
+/// One received member: where a typed value goes back, or the value as received.
+#[derive(Clone)]
+pub(crate) enum Slot {
+    Code,
+    Message,
+    Param,
+    /// A typed field, by index.
+    Field(usize),
+    DocUrl,
+    RequestId,
+    /// Kept as received: a member the catalog does not declare, or one whose
+    /// value was `null` or did not fit its type.
+    Raw(String, RawJson),
+}
+
+impl Received {
+    /// The value kept for member `key`, if it was kept as received.
+    pub(crate) fn raw(&self, key: &str) -> Option<&RawJson> {
+        self.order.iter().find_map(|slot| match slot {
+            Slot::Raw(k, value) if k == key => Some(value),
+            _ => None,
+        })
+    }
 }
 
 impl fmt::Debug for ErrorMeta {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut s = f.debug_struct("ErrorMeta");
-        self.debug_wire_members(&mut s);
+        self.debug_wire_members(&mut s, false);
         if self.source.is_some() {
             // The source's text may hold anything; logs that want it walk `Error::source`.
             s.field("source", &format_args!("Some(..)"));
@@ -39,11 +106,49 @@ impl fmt::Debug for ErrorMeta {
 }
 
 impl ErrorMeta {
+    /// Whether the error was parsed from a body (rather than built here).
+    pub fn is_received(&self) -> bool {
+        self.wire.has(Wire::RECEIVED)
+    }
+
+    /// A member of the received object that the error keeps as it arrived: one
+    /// the catalog does not declare (a newer server's), or a field whose value
+    /// was `null` or did not fit its type. `None` for typed members.
+    pub fn received_member(&self, name: &str) -> Option<&RawJson> {
+        self.wire.received.as_ref()?.raw(name)
+    }
+
+    /// The `doc_url` the error arrived with, when it was not the catalog's.
+    pub(crate) fn received_doc_url(&self) -> Option<String> {
+        self.received_member("doc_url")?.as_string()
+    }
+
+    /// The members kept as received, in order (see [`received_member`](Self::received_member)).
+    pub fn received_members(&self) -> impl Iterator<Item = (&str, &RawJson)> {
+        self.wire
+            .received
+            .iter()
+            .flat_map(|received| received.order.iter())
+            .filter_map(|slot| match slot {
+                Slot::Raw(key, value) => Some((key.as_str(), value)),
+                _ => None,
+            })
+    }
+
     /// Adds the members that go on the wire, when set, to a `Debug` in progress:
-    /// `ErrorMeta`'s own, and each generated variant's.
-    pub(crate) fn debug_wire_members(&self, s: &mut fmt::DebugStruct<'_, '_>) {
+    /// `ErrorMeta`'s own, and each generated variant's; `redact_message`
+    /// hides the message's text.
+    pub(crate) fn debug_wire_members(
+        &self,
+        s: &mut fmt::DebugStruct<'_, '_>,
+        redact_message: bool,
+    ) {
         if let Some(message) = &self.message {
-            s.field("message", message);
+            if redact_message {
+                s.field("message", &format_args!("{REDACTED}"));
+            } else {
+                s.field("message", message);
+            }
         }
         if let Some(param) = &self.param {
             s.field("param", param);

@@ -4,18 +4,19 @@ use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
 use serde::ser::{Serialize, Serializer};
 use serde_json::{Map, Value};
 
-/// A JSON object that keeps its members in the order they were written or
-/// received: the type of `object` fields, and what [`UnknownError`](crate::UnknownError)
-/// holds.
+use crate::RawJson;
+
+/// A JSON object that keeps its members as they were written or received:
+/// in order, each value as its own JSON text ([`RawJson`]). It is the type of
+/// `object` fields, and what [`UnknownError`](crate::UnknownError) holds.
 ///
 /// `serde_json::Map` keeps order only with serde_json's `preserve_order`
 /// feature, which would switch it on for every crate in a user's build, so
 /// this crate keeps order itself. A repeated name keeps its first place and
-/// its last value. Values are `serde_json::Value`s: members of objects nested
-/// inside them follow serde_json's own order.
+/// its last value.
 #[derive(Clone, Default, PartialEq)]
 pub struct Object {
-    members: Vec<(String, Value)>,
+    members: Vec<(String, RawJson)>,
 }
 
 impl Object {
@@ -25,7 +26,7 @@ impl Object {
     }
 
     /// The value of member `name`.
-    pub fn get(&self, name: &str) -> Option<&Value> {
+    pub fn get(&self, name: &str) -> Option<&RawJson> {
         self.members
             .iter()
             .find(|(key, _)| key == name)
@@ -33,8 +34,13 @@ impl Object {
     }
 
     /// Sets member `name`: in place if present, else at the end. Returns the old value.
-    pub fn insert(&mut self, name: impl Into<String>, value: Value) -> Option<Value> {
+    pub fn insert(
+        &mut self,
+        name: impl Into<String>,
+        value: impl Into<RawJson>,
+    ) -> Option<RawJson> {
         let name = name.into();
+        let value = value.into();
         match self.members.iter_mut().find(|(key, _)| *key == name) {
             Some((_, slot)) => Some(std::mem::replace(slot, value)),
             None => {
@@ -44,8 +50,14 @@ impl Object {
         }
     }
 
+    /// Removes member `name`, returning its value.
+    pub fn remove(&mut self, name: &str) -> Option<RawJson> {
+        let at = self.members.iter().position(|(key, _)| key == name)?;
+        Some(self.members.remove(at).1)
+    }
+
     /// The members, in order.
-    pub fn iter(&self) -> impl Iterator<Item = (&str, &Value)> {
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &RawJson)> {
         self.members
             .iter()
             .map(|(key, value)| (key.as_str(), value))
@@ -62,8 +74,8 @@ impl Object {
     }
 }
 
-impl FromIterator<(String, Value)> for Object {
-    fn from_iter<I: IntoIterator<Item = (String, Value)>>(members: I) -> Self {
+impl<V: Into<RawJson>> FromIterator<(String, V)> for Object {
+    fn from_iter<I: IntoIterator<Item = (String, V)>>(members: I) -> Self {
         let mut object = Object::new();
         for (key, value) in members {
             object.insert(key, value);
@@ -81,13 +93,17 @@ impl From<Map<String, Value>> for Object {
 impl From<Object> for Map<String, Value> {
     /// In order where serde_json's `preserve_order` is on, sorted otherwise.
     fn from(object: Object) -> Self {
-        object.members.into_iter().collect()
+        object
+            .members
+            .into_iter()
+            .map(|(key, value)| (key, value.to_value()))
+            .collect()
     }
 }
 
 impl IntoIterator for Object {
-    type Item = (String, Value);
-    type IntoIter = std::vec::IntoIter<(String, Value)>;
+    type Item = (String, RawJson);
+    type IntoIter = std::vec::IntoIter<(String, RawJson)>;
     fn into_iter(self) -> Self::IntoIter {
         self.members.into_iter()
     }
@@ -115,8 +131,8 @@ impl<'de> Deserialize<'de> for Object {
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Object, A::Error> {
                 let mut object = Object::new();
-                while let Some((key, value)) = map.next_entry::<String, Value>()? {
-                    object.insert(key, value);
+                while let Some((key, value)) = map.next_entry::<String, RawJson>()? {
+                    object.insert(key, value.checked::<A::Error>()?);
                 }
                 Ok(object)
             }
@@ -130,10 +146,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn members_keep_their_order_and_repeats_their_first_place() -> serde_json::Result<()> {
-        let object: Object = serde_json::from_str(r#"{"b":1,"a":2,"b":3}"#)?;
-        assert_eq!(serde_json::to_string(&object)?, r#"{"b":3,"a":2}"#);
-        assert_eq!(object.get("a"), Some(&Value::from(2)));
+    fn members_keep_their_order_text_and_repeats_their_first_place() -> serde_json::Result<()> {
+        let object: Object = serde_json::from_str(r#"{"b":1,"a":2E0,"b":{"z":1,"y":2}}"#)?;
+        assert_eq!(
+            serde_json::to_string(&object)?,
+            r#"{"b":{"z":1,"y":2},"a":2E0}"#
+        );
+        assert_eq!(object.get("a").map(RawJson::get), Some("2E0"));
         Ok(())
     }
 }

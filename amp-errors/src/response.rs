@@ -1,35 +1,60 @@
-use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::marker::PhantomData;
 
-use crate::{CatalogError, Object, UnknownError};
+use serde::de::{self, Deserialize, DeserializeOwned, Deserializer, MapAccess, Visitor};
+use serde::ser::{Serialize, SerializeMap, Serializer};
+
+use crate::private::de::Key;
+use crate::{CatalogError, Object, RawJson};
 
 /// The whole response body: `{"error": {...}}`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+///
+/// Parsing is tolerant (see the generated type's `Deserialize`): it fails
+/// only on a body that is not an error envelope, with a message saying so.
+/// Members beside `error` (a gateway's `trace`, say) are kept, in their
+/// place, and written back.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ErrorResponse<E> {
     /// The error object.
     pub error: E,
+    /// Members beside `error`, as received.
+    others: Object,
+    /// How many of `others` came before `error`.
+    error_at: usize,
 }
+
+/// Why a body that is not an error envelope fails.
+const NOT_AN_ENVELOPE: &str =
+    "not an error response: expected a JSON object with an `error` member";
 
 impl<E> ErrorResponse<E> {
     /// Wraps `error`.
     pub fn new(error: E) -> Self {
-        ErrorResponse { error }
+        ErrorResponse {
+            error,
+            others: Object::new(),
+            error_at: 0,
+        }
+    }
+
+    /// The members beside `error`, in order, as received.
+    pub fn others(&self) -> &Object {
+        &self.others
+    }
+
+    /// Unwraps the error.
+    pub fn into_error(self) -> E {
+        self.error
     }
 }
 
-impl<E: CatalogError> ErrorResponse<E> {
-    /// Parses a body, never failing on an error object a newer server sent:
-    /// when the strict parse fails (say a known code whose field changed type),
-    /// the object is kept whole as the fallback variant. Fails only when the
-    /// body is not `{"error": {"code": "...", ...}}` at all.
+impl<E: CatalogError + DeserializeOwned> ErrorResponse<E> {
+    /// Parses a body; the same as `serde_json::from_slice`, whose parse is
+    /// tolerant already. Fails only when the body is not
+    /// `{"error": {"code": "...", ...}}`.
     pub fn from_slice_lenient(body: &[u8]) -> Result<Self, serde_json::Error> {
-        match serde_json::from_slice::<Self>(body) {
-            Ok(response) => Ok(response),
-            Err(strict) => {
-                let raw: ErrorResponse<Object> = serde_json::from_slice(body)?;
-                let unknown = UnknownError::from_object(raw.error).map_err(|_| strict)?;
-                Ok(ErrorResponse::new(E::from_unknown(unknown)))
-            }
-        }
+        serde_json::from_slice(body)
     }
 }
 
@@ -39,5 +64,60 @@ where
 {
     fn from(error: E) -> Self {
         ErrorResponse::new(error)
+    }
+}
+
+impl<E: Serialize> Serialize for ErrorResponse<E> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(1 + self.others.len()))?;
+        let mut others = self.others.iter();
+        for (key, value) in others.by_ref().take(self.error_at) {
+            map.serialize_entry(key, value)?;
+        }
+        map.serialize_entry("error", &self.error)?;
+        for (key, value) in others {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl<'de, E: Deserialize<'de>> Deserialize<'de> for ErrorResponse<E> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct EnvelopeVisitor<E>(PhantomData<E>);
+        impl<'de, E: Deserialize<'de>> Visitor<'de> for EnvelopeVisitor<E> {
+            type Value = ErrorResponse<E>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(NOT_AN_ENVELOPE)
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut error = None;
+                let mut others = Object::new();
+                let mut error_at = 0;
+                while let Some(key) = map.next_key::<Key<'de>>()? {
+                    if key.as_str() == "error" {
+                        if error.is_some() {
+                            return Err(de::Error::custom(
+                                "the error response has more than one `error` member",
+                            ));
+                        }
+                        error = Some(map.next_value::<E>()?);
+                        error_at = others.len();
+                    } else {
+                        others.insert(
+                            key.0.into_owned(),
+                            map.next_value::<RawJson>()?.checked::<A::Error>()?,
+                        );
+                    }
+                }
+                let error = error.ok_or_else(|| de::Error::custom(NOT_AN_ENVELOPE))?;
+                Ok(ErrorResponse {
+                    error,
+                    others,
+                    error_at,
+                })
+            }
+        }
+        deserializer.deserialize_map(EnvelopeVisitor(PhantomData))
     }
 }

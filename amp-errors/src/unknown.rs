@@ -4,10 +4,16 @@ use serde::de::{self, Deserialize, Deserializer};
 use serde::ser::{Serialize, Serializer};
 use serde_json::{Map, Value};
 
-use crate::Object;
+use crate::{Object, RawJson};
 
-/// An error whose code the catalog does not know: kept whole, every member in
-/// the order it arrived, and serialized back to the same JSON.
+/// An error object kept whole: every member in the order it arrived, each
+/// value as written, and serialized back to the same JSON.
+///
+/// An error lands here when its code is one the catalog does not know (a
+/// newer server's code, or a retired one), or when its code is known but the
+/// object lacks one of the code's required fields or has one of the wrong
+/// type. The generated type's accessors still take the status, category,
+/// retryability and doc link of a known code from the catalog.
 ///
 /// It is opaque on purpose. A client built against an older catalog sees a
 /// newer server's codes here; the day its catalog learns such a code, the
@@ -18,14 +24,27 @@ use crate::Object;
 #[derive(Clone, PartialEq)]
 pub struct UnknownError {
     members: Object,
+    code: String,
+    message: Option<String>,
+    param: Option<String>,
+    request_id: Option<String>,
+    doc_url: Option<String>,
 }
 
 impl UnknownError {
     /// An error object with only a code.
     pub fn new(code: impl Into<String>) -> Self {
+        let code = code.into();
         let mut members = Object::new();
-        members.insert("code", Value::String(code.into()));
-        UnknownError { members }
+        members.insert("code", code.as_str());
+        UnknownError {
+            members,
+            code,
+            message: None,
+            param: None,
+            request_id: None,
+            doc_url: None,
+        }
     }
 
     /// Builds one from a JSON error object; fails when it has no string `code`.
@@ -33,46 +52,49 @@ impl UnknownError {
         UnknownError::from_object(members.into()).map_err(Map::from)
     }
 
-    /// Builds one from a JSON error object; fails when it has no string `code`.
-    pub(crate) fn from_object(members: Object) -> Result<Self, Object> {
-        if members.get("code").is_some_and(Value::is_string) {
-            Ok(UnknownError { members })
-        } else {
-            Err(members)
-        }
-    }
-
-    fn str_member(&self, key: &str) -> Option<&str> {
-        self.field(key).and_then(Value::as_str)
+    /// Builds one from an error object; fails when it has no string `code`.
+    pub fn from_object(members: Object) -> Result<Self, Object> {
+        let text = |key: &str| members.get(key).and_then(RawJson::as_string);
+        let Some(code) = text("code") else {
+            return Err(members);
+        };
+        Ok(UnknownError {
+            code,
+            message: text("message"),
+            param: text("param"),
+            request_id: text("request_id"),
+            doc_url: text("doc_url"),
+            members,
+        })
     }
 
     /// The wire code.
     pub fn code(&self) -> &str {
-        self.str_member("code").unwrap_or_default()
+        &self.code
     }
 
     /// The message, if the object has one.
     pub fn message(&self) -> Option<&str> {
-        self.str_member("message")
+        self.message.as_deref()
     }
 
     /// The `param` member.
     pub fn param(&self) -> Option<&str> {
-        self.str_member("param")
+        self.param.as_deref()
     }
 
     /// The `request_id` member.
     pub fn request_id(&self) -> Option<&str> {
-        self.str_member("request_id")
+        self.request_id.as_deref()
     }
 
     /// The `doc_url` member as received.
     pub fn doc_url(&self) -> Option<&str> {
-        self.str_member("doc_url")
+        self.doc_url.as_deref()
     }
 
-    /// Any member, by its wire name.
-    pub fn field(&self, name: &str) -> Option<&Value> {
+    /// Any member, by its wire name, as received.
+    pub fn field(&self, name: &str) -> Option<&RawJson> {
         self.members.get(name)
     }
 
@@ -88,12 +110,65 @@ impl UnknownError {
 }
 
 impl fmt::Debug for UnknownError {
+    /// The code, message and request id; of other members only their names
+    /// (their values may hold anything, sensitive data included).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.debug(f, false)
+    }
+}
+
+impl UnknownError {
+    /// Its `Debug` without the message's text.
+    pub(crate) fn redacted(&self) -> impl fmt::Debug + '_ {
+        struct Redacted<'a>(&'a UnknownError);
+        impl fmt::Debug for Redacted<'_> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                self.0.debug(f, true)
+            }
+        }
+        Redacted(self)
+    }
+
+    fn debug(&self, f: &mut fmt::Formatter<'_>, redact_message: bool) -> fmt::Result {
         let mut s = f.debug_struct("UnknownError");
-        for (key, value) in self.members.iter() {
-            s.field(key, &format_args!("{value}"));
+        s.field("code", &self.code);
+        if let Some(message) = &self.message {
+            if redact_message {
+                s.field("message", &format_args!("{}", crate::REDACTED));
+            } else {
+                s.field("message", message);
+            }
+        }
+        if let Some(request_id) = &self.request_id {
+            s.field("request_id", request_id);
+        }
+        let others = Names(&self.members);
+        if others.0.iter().any(|(key, _)| others.shown(key)) {
+            s.field("other_members", &others);
         }
         s.finish()
+    }
+}
+
+/// The names of the members `Debug` does not show.
+struct Names<'a>(&'a Object);
+
+impl Names<'_> {
+    fn shown(&self, key: &str) -> bool {
+        !matches!(key, "code" | "message" | "request_id")
+    }
+}
+
+impl fmt::Debug for Names<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list()
+            .entries(
+                self.0
+                    .iter()
+                    .map(|(key, _)| key)
+                    .filter(|key| self.shown(key)),
+            )
+            .finish()
     }
 }
 
@@ -105,7 +180,23 @@ impl Serialize for UnknownError {
 
 impl<'de> Deserialize<'de> for UnknownError {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let members = Object::deserialize(deserializer)?;
-        UnknownError::from_object(members).map_err(|_| de::Error::missing_field("code"))
+        struct UnknownVisitor;
+        impl<'de> de::Visitor<'de> for UnknownVisitor {
+            type Value = UnknownError;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(crate::private::de::NOT_AN_ERROR)
+            }
+            fn visit_map<A: de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<UnknownError, A::Error> {
+                use crate::private::de;
+                let mut pending = de::Pending::new();
+                let code = de::read_until_code(&mut map, &mut pending)?
+                    .ok_or_else(de::missing_code::<A::Error>)?;
+                de::read_unknown(map, pending, code)
+            }
+        }
+        deserializer.deserialize_map(UnknownVisitor)
     }
 }

@@ -1,17 +1,36 @@
-//! `Deserialize` helpers: the one loop every known code's reader runs.
+//! `Deserialize` helpers: the tolerant, lossless reading every known code's
+//! reader runs.
 //!
 //! serde_json hands members over in the order they arrive, and `code` need
-//! not come first: members before it are buffered as [`Value`]s
+//! not come first: members before it are kept as [`RawJson`]
 //! ([`read_until_code`]), the code picks the variant, and that variant's
-//! reader takes the buffered members and then the live ones through
+//! reader takes the kept members and then the live ones through
 //! [`read_fields`], so each reader is a few lines of its own fields.
+//!
+//! Nothing but a body that is not an error object fails: a member the catalog
+//! does not declare, a `null`, a value of the wrong type are kept as received
+//! in the error's received record (`meta::Wire`), and written back by `Serialize`. A known
+//! code that lacks a required field becomes the fallback ([`finish`]).
 
 use std::borrow::Cow;
+use std::fmt;
+use std::marker::PhantomData;
 
-use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, Visitor};
-use serde_json::Value;
+use serde::Serialize;
+use serde::de::{
+    self, Deserialize, DeserializeOwned, DeserializeSeed, Deserializer, MapAccess, Visitor,
+};
 
-use crate::{ErrorMeta, Object, UnknownError};
+use crate::meta::{Received, Slot, Wire};
+use crate::{CatalogError, CodeInfo, ErrorMeta, Object, RawJson, UnknownError};
+
+/// Why a body that is no error object fails.
+pub const NOT_AN_ERROR: &str =
+    "not an error object: expected a JSON object with a string `code` member";
+
+/// Why a body with two `code` members fails: a proxy reading the first and a
+/// backend reading the last must never see different codes.
+pub const DUPLICATE_CODE: &str = "the error object has more than one `code` member";
 
 /// A map key, borrowed from the input when the format allows it.
 pub struct Key<'de>(pub Cow<'de, str>);
@@ -30,7 +49,7 @@ impl<'de> Deserialize<'de> for Key<'de> {
         struct KeyVisitor;
         impl<'de> Visitor<'de> for KeyVisitor {
             type Value = Key<'de>;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str("a string key")
             }
             fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Key<'de>, E> {
@@ -47,19 +66,151 @@ impl<'de> Deserialize<'de> for Key<'de> {
     }
 }
 
-/// Members read before `code`, kept in order until the code says what they are.
-pub type Pending<'de> = Vec<(Cow<'de, str>, Value)>;
+/// A value read for a typed member: of its type, or kept as received.
+pub enum Read<T> {
+    /// Of the member's type.
+    Typed(T),
+    /// `null`, or a value of another type: kept as received.
+    Kept(RawJson),
+}
 
-/// Reads members until `code`; returns the code, or `None` at the end of the object.
+/// A type a member is read into without failing on a value of another type.
+pub trait Tolerant: Sized {
+    /// Reads the value; one of another type is kept as received.
+    fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Read<Self>, D::Error>;
+}
+
+/// Reads one scalar: `T` from the visits `typed` accepts, anything else kept.
+struct ScalarVisitor<T>(PhantomData<T>);
+
+macro_rules! kept {
+    ($read:ty; $($method:ident: $ty:ty),*) => {$(
+        fn $method<E: de::Error>(self, v: $ty) -> Result<Read<$read>, E> {
+            RawJson::from_serialize(&v).map(Read::Kept).map_err(E::custom)
+        }
+    )*};
+}
+
+/// The visits every scalar reader treats alike: they keep what does not fit.
+macro_rules! scalar_reader {
+    ($ty:ty, $expecting:literal, { $($typed:item)* }, [$($kept:ident: $kty:ty),*]) => {
+        impl<'de> Visitor<'de> for ScalarVisitor<$ty> {
+            type Value = Read<$ty>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str($expecting)
+            }
+            $($typed)*
+            kept!($ty; $($kept: $kty),*);
+            fn visit_unit<E: de::Error>(self) -> Result<Read<$ty>, E> {
+                Ok(Read::Kept(RawJson::null()))
+            }
+            fn visit_none<E: de::Error>(self) -> Result<Read<$ty>, E> {
+                Ok(Read::Kept(RawJson::null()))
+            }
+            fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Read<$ty>, D::Error> {
+                d.deserialize_any(self)
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, seq: A) -> Result<Read<$ty>, A::Error> {
+                crate::raw::from_seq(seq).map(Read::Kept)
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Read<$ty>, A::Error> {
+                crate::raw::from_map(map).map(Read::Kept)
+            }
+        }
+        impl Tolerant for $ty {
+            #[inline]
+            fn read<'de, D: Deserializer<'de>>(d: D) -> Result<Read<Self>, D::Error> {
+                d.deserialize_any(ScalarVisitor::<$ty>(PhantomData))
+            }
+        }
+    };
+}
+
+scalar_reader!(String, "a string", {
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Read<String>, E> {
+        Ok(Read::Typed(v.to_owned()))
+    }
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Read<String>, E> {
+        Ok(Read::Typed(v))
+    }
+}, [visit_bool: bool, visit_i64: i64, visit_u64: u64, visit_f64: f64]);
+
+scalar_reader!(i64, "an integer", {
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Read<i64>, E> {
+        Ok(Read::Typed(v))
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Read<i64>, E> {
+        Ok(match i64::try_from(v) {
+            Ok(v) => Read::Typed(v),
+            Err(_) => Read::Kept(RawJson::from_serialize(&v).map_err(E::custom)?),
+        })
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Read<i64>, E> {
+        Ok(Read::Kept(RawJson::from(v)))
+    }
+}, [visit_bool: bool, visit_f64: f64]);
+
+scalar_reader!(u64, "an integer >= 0", {
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Read<u64>, E> {
+        Ok(Read::Typed(v))
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Read<u64>, E> {
+        Ok(Read::Kept(RawJson::from(v)))
+    }
+}, [visit_bool: bool, visit_i64: i64, visit_f64: f64]);
+
+scalar_reader!(f64, "a number", {
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Read<f64>, E> {
+        Ok(Read::Typed(v))
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Read<f64>, E> {
+        Ok(Read::Typed(v as f64))
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Read<f64>, E> {
+        Ok(Read::Typed(v as f64))
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Read<f64>, E> {
+        Ok(Read::Kept(RawJson::from(v)))
+    }
+}, [visit_bool: bool]);
+
+scalar_reader!(bool, "a boolean", {
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Read<bool>, E> {
+        Ok(Read::Typed(v))
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Read<bool>, E> {
+        Ok(Read::Kept(RawJson::from(v)))
+    }
+}, [visit_i64: i64, visit_u64: u64, visit_f64: f64]);
+
+/// Reads a scalar with `T::read` as a seed.
+struct TolerantSeed<T>(PhantomData<T>);
+
+impl<'de, T: Tolerant> DeserializeSeed<'de> for TolerantSeed<T> {
+    type Value = Read<T>;
+    #[inline]
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Read<T>, D::Error> {
+        T::read(d)
+    }
+}
+
+/// Members read before `code`, kept until the code says what they are.
+pub type Pending<'de> = Vec<(Cow<'de, str>, RawJson)>;
+
+/// Reads members until `code`; returns the code, or `None` at the end of the
+/// object. Fails when `code` is not a string.
 pub fn read_until_code<'de, A: MapAccess<'de>>(
     map: &mut A,
     pending: &mut Pending<'de>,
 ) -> Result<Option<Cow<'de, str>>, A::Error> {
     while let Some(key) = map.next_key::<Key<'de>>()? {
         if key.as_str() == "code" {
-            return Ok(Some(map.next_value::<Key<'de>>()?.0));
+            return match map.next_value_seed(TolerantSeed::<String>(PhantomData))? {
+                Read::Typed(code) => Ok(Some(Cow::Owned(code))),
+                Read::Kept(_) => Err(de::Error::custom(NOT_AN_ERROR)),
+            };
         }
-        let value = map.next_value::<Value>()?;
+        let value = map.next_value::<RawJson>()?;
         pending.push((key.0, value));
     }
     Ok(None)
@@ -69,59 +220,266 @@ pub fn read_until_code<'de, A: MapAccess<'de>>(
 pub enum Member<'a, A> {
     /// A member after `code`: read straight from the input.
     Live(&'a mut A),
-    /// A member before `code`, buffered.
-    Buffered(Value),
-    /// Taken already.
-    Taken,
+    /// A member before `code`, kept.
+    Buffered(RawJson),
 }
 
-impl<A> Member<'_, A> {
-    /// Reads the member into `slot` (`null` is `None`); always `Ok(true)`: taken.
+impl<'de, A: MapAccess<'de>> Member<'_, A> {
+    /// Reads a scalar field into `slot`; a value of another type is kept.
     #[inline]
-    pub fn read<'de, T: Deserialize<'de>>(&mut self, slot: &mut Option<T>) -> Result<bool, A::Error>
-    where
-        A: MapAccess<'de>,
-    {
-        *slot = match std::mem::replace(self, Member::Taken) {
-            Member::Live(map) => map.next_value()?,
-            Member::Buffered(value) => {
-                Option::<T>::deserialize(value).map_err(de::Error::custom)?
+    pub fn read<T: Tolerant>(&mut self, slot: &mut Option<T>) -> Result<Read<()>, A::Error> {
+        let read = match self {
+            Member::Live(map) => map.next_value_seed(TolerantSeed::<T>(PhantomData))?,
+            Member::Buffered(raw) => {
+                let mut de = serde_json::Deserializer::from_str(raw.get());
+                T::read(&mut de).map_err(de::Error::custom)?
             }
-            Member::Taken => None,
         };
-        Ok(true)
+        Ok(match read {
+            Read::Typed(value) => {
+                *slot = Some(value);
+                Read::Typed(())
+            }
+            Read::Kept(raw) => Read::Kept(raw),
+        })
+    }
+
+    /// Reads a compound field (a list, an object) into `slot`: the value is
+    /// kept as received first, then converted; one that does not convert is kept.
+    pub fn read_json<T: DeserializeOwned>(
+        &mut self,
+        slot: &mut Option<T>,
+    ) -> Result<Read<()>, A::Error> {
+        let raw = self.take_raw()?;
+        match raw.parse::<Option<T>>() {
+            Ok(Some(value)) => {
+                *slot = Some(value);
+                Ok(Read::Typed(()))
+            }
+            _ => Ok(Read::Kept(raw)),
+        }
+    }
+
+    /// Keeps the value as received.
+    #[inline]
+    pub fn keep(&mut self) -> Result<Read<()>, A::Error> {
+        self.take_raw().map(Read::Kept)
+    }
+
+    /// Takes the value as received.
+    fn take_raw(&mut self) -> Result<RawJson, A::Error> {
+        match self {
+            Member::Live(map) => map.next_value(),
+            Member::Buffered(raw) => Ok(std::mem::replace(raw, RawJson::null())),
+        }
     }
 }
 
-/// Reads the rest of a known code's object: `field` is offered every member
-/// and returns whether it took it (one of the code's typed fields); the
-/// common members go to the returned [`ErrorMeta`], others are skipped.
+/// Builds the [`ErrorMeta`] of a parsed error and records where each member
+/// arrived, allocating only when the order or a value is unusual.
+struct Recorder {
+    info: &'static CodeInfo,
+    meta: ErrorMeta,
+    /// The rank of the last member placed while the order is this crate's.
+    last: usize,
+}
+
+impl Recorder {
+    fn new(info: &'static CodeInfo, recording: bool) -> Self {
+        let mut meta = ErrorMeta::default();
+        meta.wire.flags = Wire::RECEIVED;
+        if recording || info.fields.len() > 60 {
+            meta.wire.received = Some(Box::default());
+        }
+        Recorder {
+            info,
+            meta,
+            last: 0,
+        }
+    }
+
+    /// Where `slot` goes in the order this crate writes.
+    fn rank(&self, slot: &Slot) -> usize {
+        let n = self.info.fields.len();
+        match slot {
+            Slot::Code => 0,
+            Slot::Message => 1,
+            Slot::Param => 2,
+            Slot::Field(i) => 3 + i,
+            Slot::DocUrl => 3 + n,
+            Slot::RequestId => 4 + n,
+            Slot::Raw(..) => usize::MAX,
+        }
+    }
+
+    /// Whether a typed member of `slot`'s kind was placed already.
+    fn seen(&self, slot: &Slot) -> bool {
+        let wire = &self.meta.wire;
+        match slot {
+            Slot::Code => true,
+            Slot::Message => wire.has(Wire::MESSAGE),
+            Slot::Param => self.meta.param.is_some(),
+            Slot::Field(i) if *i < 64 => wire.seen & (1 << i) != 0,
+            Slot::Field(i) => wire.received.as_ref().is_some_and(|received| {
+                received
+                    .order
+                    .iter()
+                    .any(|s| matches!(s, Slot::Field(j) if j == i))
+            }),
+            Slot::DocUrl => wire.has(Wire::DOC_URL),
+            Slot::RequestId => self.meta.request_id.is_some(),
+            Slot::Raw(..) => false,
+        }
+    }
+
+    /// The order so far, written out now that it stops being this crate's.
+    fn recording(&mut self) -> &mut Vec<Slot> {
+        if self.meta.wire.received.is_none() {
+            let mut order = vec![Slot::Code];
+            let all = [Slot::Message, Slot::Param]
+                .into_iter()
+                .chain((0..self.info.fields.len()).map(Slot::Field))
+                .chain([Slot::DocUrl, Slot::RequestId]);
+            order.extend(all.filter(|slot| self.seen(slot)));
+            self.meta.wire.received = Some(Box::new(Received { order }));
+        }
+        &mut self
+            .meta
+            .wire
+            .received
+            .as_mut()
+            .unwrap_or_else(|| unreachable!())
+            .order
+    }
+
+    /// Places a typed member: a repeat keeps the first place (the caller
+    /// keeps the last value).
+    fn place(&mut self, slot: Slot) {
+        if self.seen(&slot) {
+            return;
+        }
+        match slot {
+            Slot::Message => self.meta.wire.flags |= Wire::MESSAGE,
+            Slot::DocUrl => self.meta.wire.flags |= Wire::DOC_URL,
+            Slot::Field(i) if i < 64 => self.meta.wire.seen |= 1 << i,
+            _ => {}
+        }
+        let rank = self.rank(&slot);
+        if self.meta.wire.received.is_none() && rank > self.last {
+            self.last = rank;
+        } else {
+            self.recording().push(slot);
+        }
+    }
+
+    /// Keeps member `key` as received, in its place (a repeat takes the first place).
+    fn keep<E: de::Error>(&mut self, key: &str, value: RawJson) -> Result<(), E> {
+        let value = value.checked()?;
+        let order = self.recording();
+        for slot in order.iter_mut() {
+            if let Slot::Raw(k, v) = slot
+                && k == key
+            {
+                *v = value;
+                return Ok(());
+            }
+        }
+        order.push(Slot::Raw(key.to_owned(), value));
+        Ok(())
+    }
+
+    /// Reads a common string member into the meta with `set`.
+    fn common<'de, A: MapAccess<'de>>(
+        &mut self,
+        member: &mut Member<'_, A>,
+        slot: Slot,
+        set: impl FnOnce(&mut ErrorMeta, String),
+    ) -> Result<Read<()>, A::Error> {
+        let mut value = None;
+        let read = member.read::<String>(&mut value)?;
+        if let Some(value) = value {
+            self.place(slot);
+            set(&mut self.meta, value);
+        }
+        Ok(read)
+    }
+
+    /// Takes one member.
+    fn member<'de, A, F>(
+        &mut self,
+        key: &str,
+        mut member: Member<'_, A>,
+        field: &mut F,
+    ) -> Result<(), A::Error>
+    where
+        A: MapAccess<'de>,
+        F: FnMut(usize, &mut Member<'_, A>) -> Result<Read<()>, A::Error>,
+    {
+        let member = &mut member;
+        let read = match key {
+            "code" => return Err(de::Error::custom(DUPLICATE_CODE)),
+            "message" => self.common(member, Slot::Message, |meta, message| {
+                meta.message = Some(Cow::Owned(message))
+            })?,
+            "param" => self.common(member, Slot::Param, |meta, param| meta.param = Some(param))?,
+            "request_id" => self.common(member, Slot::RequestId, |meta, id| {
+                meta.request_id = Some(id)
+            })?,
+            "doc_url" => {
+                let mut url = None;
+                match member.read::<String>(&mut url)? {
+                    // The catalog's own link: written back from the catalog.
+                    Read::Typed(()) if url.as_deref() == Some(self.info.doc_url) => {
+                        self.place(Slot::DocUrl);
+                        Read::Typed(())
+                    }
+                    Read::Typed(()) => Read::Kept(RawJson::from(url.unwrap_or_default().as_str())),
+                    kept => kept,
+                }
+            }
+            _ => match self.info.field_index(key) {
+                Some(index) => {
+                    let read = field(index, member)?;
+                    if let Read::Typed(()) = read {
+                        self.place(Slot::Field(index));
+                    }
+                    read
+                }
+                None => member.keep()?,
+            },
+        };
+        if let Read::Kept(raw) = read {
+            self.keep(key, raw)?;
+        }
+        Ok(())
+    }
+}
+
+/// Reads the rest of a known code's object: `field` reads the typed field of
+/// the index it is given; the common members go to the returned
+/// [`ErrorMeta`], with every other member, kept as received.
 #[inline]
 pub fn read_fields<'de, A, F>(
     mut map: A,
     pending: Pending<'de>,
+    info: &'static CodeInfo,
     mut field: F,
 ) -> Result<ErrorMeta, A::Error>
 where
     A: MapAccess<'de>,
-    F: FnMut(&str, &mut Member<'_, A>) -> Result<bool, A::Error>,
+    F: FnMut(usize, &mut Member<'_, A>) -> Result<Read<()>, A::Error>,
 {
-    let mut meta = ErrorMeta::default();
+    let mut recorder = Recorder::new(info, !pending.is_empty());
     for (key, value) in pending {
-        let mut member = Member::Buffered(value);
-        if !field(&key, &mut member)?
-            && let Member::Buffered(value) = member
-        {
-            buffered_meta::<A::Error>(&mut meta, &key, value)?;
-        }
+        recorder.member(&key, Member::Buffered(value), &mut field)?;
+    }
+    if let Some(received) = &mut recorder.meta.wire.received {
+        received.order.push(Slot::Code);
     }
     while let Some(key) = map.next_key::<Key<'de>>()? {
-        let mut member = Member::Live(&mut map);
-        if !field(key.as_str(), &mut member)? {
-            live_meta(&mut meta, key.as_str(), &mut map)?;
-        }
+        recorder.member(key.as_str(), Member::Live(&mut map), &mut field)?;
     }
-    Ok(meta)
+    Ok(recorder.meta)
 }
 
 /// Reads the rest of a code without typed fields.
@@ -129,56 +487,26 @@ where
 pub fn read_meta<'de, A: MapAccess<'de>>(
     map: A,
     pending: Pending<'de>,
+    info: &'static CodeInfo,
 ) -> Result<ErrorMeta, A::Error> {
-    read_fields(map, pending, |_, _| Ok(false))
+    read_fields(map, pending, info, |_, member| member.keep())
 }
 
-/// A required field's value, or the error naming it.
-#[inline]
-pub fn required<T, E: de::Error>(slot: Option<T>, name: &'static str) -> Result<T, E> {
-    slot.ok_or_else(|| E::missing_field(name))
-}
-
-/// Converts a buffered member to its type.
-#[inline]
-fn from_value<T: de::DeserializeOwned, E: de::Error>(value: Value) -> Result<T, E> {
-    T::deserialize(value).map_err(E::custom)
-}
-
-/// Takes a buffered member if it is a common one; ignores members the code does not declare.
-fn buffered_meta<E: de::Error>(meta: &mut ErrorMeta, key: &str, value: Value) -> Result<(), E> {
-    match key {
-        "message" => meta.message = from_value::<Option<String>, E>(value)?.map(Cow::Owned),
-        "param" => meta.param = from_value(value)?,
-        "request_id" => meta.request_id = from_value(value)?,
-        "doc_url" => {
-            from_value::<Option<String>, E>(value)?;
-        }
-        _ => {}
+/// The error read, or, when it lacks a required field (`complete` is false),
+/// the fallback holding every member it arrived with. The missing fields hold
+/// placeholders that were never received, so `Serialize` leaves them out.
+pub fn finish<E, Er>(error: E, complete: bool) -> Result<E, Er>
+where
+    E: CatalogError + Serialize,
+    Er: de::Error,
+{
+    if complete {
+        return Ok(error);
     }
-    Ok(())
-}
-
-/// Reads the value of a common member into `meta`; skips members the code does not declare.
-#[inline]
-fn live_meta<'de, A: MapAccess<'de>>(
-    meta: &mut ErrorMeta,
-    key: &str,
-    map: &mut A,
-) -> Result<(), A::Error> {
-    match key {
-        "message" => meta.message = map.next_value::<Option<String>>()?.map(Cow::Owned),
-        "param" => meta.param = map.next_value()?,
-        "request_id" => meta.request_id = map.next_value()?,
-        // Accepted on input; written from the catalog on output.
-        "doc_url" => {
-            map.next_value::<Option<IgnoredAny>>()?;
-        }
-        _ => {
-            map.next_value::<IgnoredAny>()?;
-        }
-    }
-    Ok(())
+    let text = serde_json::to_string(&error).map_err(Er::custom)?;
+    let object: Object = serde_json::from_str(&text).map_err(Er::custom)?;
+    let unknown = UnknownError::from_object(object).map_err(|_| Er::custom(NOT_AN_ERROR))?;
+    Ok(E::from_unknown(unknown))
 }
 
 /// Builds the fallback for a code the catalog does not know, keeping every member in order.
@@ -187,19 +515,22 @@ pub fn read_unknown<'de, A: MapAccess<'de>>(
     pending: Pending<'de>,
     code: Cow<'de, str>,
 ) -> Result<UnknownError, A::Error> {
-    let mut members: Object = pending
-        .into_iter()
-        .map(|(key, value)| (key.into_owned(), value))
-        .collect();
-    members.insert("code", Value::String(code.into_owned()));
+    let mut members = Object::new();
+    for (key, value) in pending {
+        members.insert(key.into_owned(), value.checked::<A::Error>()?);
+    }
+    members.insert("code", code.as_ref());
     while let Some(key) = map.next_key::<Key<'de>>()? {
-        let value = map.next_value::<Value>()?;
+        if key.as_str() == "code" {
+            return Err(de::Error::custom(DUPLICATE_CODE));
+        }
+        let value = map.next_value::<RawJson>()?.checked::<A::Error>()?;
         members.insert(key.0.into_owned(), value);
     }
-    UnknownError::from_object(members).map_err(|_| missing_code())
+    UnknownError::from_object(members).map_err(|_| de::Error::custom(NOT_AN_ERROR))
 }
 
 /// The error for an object without `code`.
 pub fn missing_code<E: de::Error>() -> E {
-    E::missing_field("code")
+    E::custom(NOT_AN_ERROR)
 }

@@ -4,7 +4,7 @@ pub use core::fmt::{Debug, DebugStruct, Display, Formatter, Result, Write};
 
 use serde::ser::{Serialize, Serializer};
 
-use crate::{ErrorMeta, REDACTED, UnknownError};
+use crate::{CodeInfo, ErrorMeta, REDACTED, UnknownError};
 
 /// A message rendered straight into the output: no intermediate `String`.
 pub struct Rendered<F>(pub F);
@@ -85,13 +85,74 @@ pub fn debug_variant<'a, 'b>(
     s
 }
 
-/// Ends the `Debug` of a known code's variant with its common members.
-pub fn debug_meta(s: &mut DebugStruct<'_, '_>, meta: &ErrorMeta) -> Result {
-    meta.debug_wire_members(s);
+/// Ends the `Debug` of a known code's variant with its common members;
+/// `sensitive`: the code has sensitive fields, so a received message (which
+/// may quote them) is redacted.
+pub fn debug_meta(s: &mut DebugStruct<'_, '_>, meta: &ErrorMeta, sensitive: bool) -> Result {
+    meta.debug_wire_members(s, sensitive && meta.is_received());
     s.finish()
 }
 
-/// `Debug` of the fallback variant.
-pub fn debug_fallback(f: &mut Formatter<'_>, variant: &str, unknown: &UnknownError) -> Result {
-    f.debug_tuple(variant).field(unknown).finish()
+/// `Debug` of the fallback variant: code, message, request id and the names
+/// of the other members. The message is redacted when the code is a known one
+/// with sensitive fields.
+pub fn debug_fallback(
+    f: &mut Formatter<'_>,
+    variant: &str,
+    unknown: &UnknownError,
+    info: Option<&CodeInfo>,
+) -> Result {
+    if info.is_some_and(CodeInfo::has_sensitive_fields) {
+        f.debug_tuple(variant).field(&unknown.redacted()).finish()
+    } else {
+        f.debug_tuple(variant).field(unknown).finish()
+    }
+}
+
+/// Whether the message of an error may be shown as is by `Display`: not
+/// when it was received for a code with sensitive fields (the server's text
+/// may quote their values).
+#[inline]
+pub fn message_shown(meta: Option<&ErrorMeta>, info: Option<&CodeInfo>) -> bool {
+    !(meta.is_none_or(ErrorMeta::is_received) && info.is_some_and(CodeInfo::has_sensitive_fields))
+}
+
+/// Writes `template` with every placeholder redacted: the message of an
+/// error whose fields are not at hand.
+pub fn redacted_template(f: &mut Formatter<'_>, template: &str) -> Result {
+    let mut rest = template;
+    while let Some(at) = rest.find(['{', '}']) {
+        f.write_str(&rest[..at])?;
+        let brace = &rest[at..at + 1];
+        if rest[at + 1..].starts_with(brace) {
+            f.write_str(brace)?;
+            rest = &rest[at + 2..];
+        } else if brace == "{" {
+            f.write_str(REDACTED)?;
+            rest = rest[at..].find('}').map_or("", |end| &rest[at + end + 1..]);
+        } else {
+            rest = &rest[at + 1..];
+        }
+    }
+    f.write_str(rest)
+}
+
+/// The message of the fallback variant: the one received, else the code's
+/// template with its placeholders redacted when the code is known. With
+/// `redact`, a known code with sensitive fields always shows the redacted
+/// template (the received text may quote their values).
+pub fn fallback_message(
+    f: &mut Formatter<'_>,
+    unknown: &UnknownError,
+    info: Option<&CodeInfo>,
+    redact: bool,
+) -> Result {
+    match (unknown.message(), info) {
+        (_, Some(info)) if redact && info.has_sensitive_fields() => {
+            redacted_template(f, info.message)
+        }
+        (Some(message), _) => f.write_str(message),
+        (None, Some(info)) => redacted_template(f, info.message),
+        (None, None) => Ok(()),
+    }
 }

@@ -29,7 +29,8 @@ pub use serde_json;
 pub use http;
 
 pub use crate::{
-    CatalogError, CatalogInfo, CodeInfo, ErrorMeta, Object, Retryable, UnknownCode, UnknownError,
+    CatalogError, CatalogInfo, CodeInfo, ErrorMeta, FieldInfo, Object, RawJson, Retryable,
+    UnknownCode, UnknownError,
 };
 
 /// The status as `http::StatusCode` (catalog statuses are validated to 400..=599).
@@ -77,6 +78,7 @@ pub const fn code_info(
     cause: &'static str,
     resolution: &'static [&'static str],
     deprecated: Option<&'static str>,
+    fields: &'static [FieldInfo],
 ) -> CodeInfo {
     CodeInfo {
         code,
@@ -89,6 +91,16 @@ pub const fn code_info(
         cause,
         resolution,
         deprecated,
+        fields,
+    }
+}
+
+/// A [`FieldInfo`] for the static catalog table (its fields may grow).
+pub const fn field_info(name: &'static str, required: bool, sensitive: bool) -> FieldInfo {
+    FieldInfo {
+        name,
+        required,
+        sensitive,
     }
 }
 
@@ -125,15 +137,26 @@ pub fn meta(
     }
 }
 
-/// Whether two errors' common members are equal on the wire (the source is
-/// not compared; the message is compared rendered, by the caller).
+/// Whether two errors' common members, and the members they keep as
+/// received, are equal on the wire (the source is not compared; the message
+/// is compared rendered, by the caller).
 #[inline]
 pub fn meta_eq(left: Option<&ErrorMeta>, right: Option<&ErrorMeta>) -> bool {
     match (left, right) {
-        (Some(l), Some(r)) => l.param == r.param && l.request_id == r.request_id,
+        (Some(l), Some(r)) => {
+            l.param == r.param
+                && l.request_id == r.request_id
+                && l.received_members().eq(r.received_members())
+        }
         (None, None) => true,
         _ => false,
     }
+}
+
+/// The `doc_url` a parsed error arrived with, when it was not the catalog's.
+#[inline]
+pub fn received_doc_url(meta: Option<&ErrorMeta>) -> Option<String> {
+    meta?.received_doc_url()
 }
 
 /// Retryability that no field decides: `Field` codes whose field is absent use its default.

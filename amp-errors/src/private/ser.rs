@@ -1,73 +1,247 @@
 //! `Serialize` helpers: the members every error object has, in wire order.
 //!
-//! A known code writes `code`, `message`, `param`, its fields, `doc_url`,
-//! `request_id`: [`begin`] writes the first three, the generated code the
-//! fields, [`end`] the last two.
+//! An error built here writes `code`, `message`, `param`, its fields,
+//! `doc_url`, `request_id`. A parsed error writes back the members it
+//! arrived with, in their order, as received (`meta::Wire`): no
+//! `message` or `doc_url` the server did not send, every member the catalog
+//! does not declare, every value that did not fit its type. Fields set after
+//! parsing come after the received members.
+//!
+//! The generated code gives [`object`] one closure that writes a typed field
+//! by index, so the order is decided here, once.
 
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
-use crate::ErrorMeta;
+use crate::meta::{Slot, Wire};
+use crate::{CodeInfo, ErrorMeta};
 
-/// Opens the error object and writes `code`, `message` (the override, else
-/// `message`) and `param`; `fields` is how many typed members follow.
+/// Writes the error object of a known code. `message` is the rendered
+/// template (used when there is no override), `present` how many typed fields
+/// have a value, and `field(map, i)` writes typed field `i` when it has a
+/// value, returning whether it did.
 #[inline]
-pub fn begin<S: Serializer, M: Serialize + ?Sized>(
+pub fn object<S, M, F>(
     serializer: S,
-    code: &'static str,
+    info: &'static CodeInfo,
     message: &M,
     meta: &ErrorMeta,
-    fields: usize,
-) -> Result<S::SerializeMap, S::Error> {
-    let len = 3 + fields + meta.param.is_some() as usize + meta.request_id.is_some() as usize;
+    present: usize,
+    mut field: F,
+) -> Result<S::Ok, S::Error>
+where
+    S: Serializer,
+    M: Serialize + ?Sized,
+    F: FnMut(&mut S::SerializeMap, usize) -> Result<bool, S::Error>,
+{
+    let wire = &meta.wire;
+    if let Some(received) = &wire.received {
+        let mut map = serializer.serialize_map(None)?;
+        let mut written = Written::default();
+        for slot in &received.order {
+            match slot {
+                Slot::Code => map.serialize_entry("code", info.code)?,
+                Slot::Message => _ = written.message(&mut map, meta)?,
+                Slot::Param => _ = written.param(&mut map, meta)?,
+                Slot::RequestId => _ = written.request_id(&mut map, meta)?,
+                Slot::DocUrl => map.serialize_entry("doc_url", info.doc_url)?,
+                Slot::Field(i) => _ = written.field(&mut map, *i, &mut field)?,
+                Slot::Raw(key, raw) => {
+                    // A value set since replaces the one kept.
+                    let replaced = match key.as_str() {
+                        "message" => written.message(&mut map, meta)?,
+                        "param" => written.param(&mut map, meta)?,
+                        "request_id" => written.request_id(&mut map, meta)?,
+                        _ => match info.field_index(key) {
+                            Some(i) if !placeholder(wire, info, i) => {
+                                written.field(&mut map, i, &mut field)?
+                            }
+                            _ => false,
+                        },
+                    };
+                    if !replaced && !written.raw_shadowed(key, info) {
+                        map.serialize_entry(key, raw)?;
+                    }
+                }
+            }
+        }
+        // Set after parsing.
+        written.message(&mut map, meta)?;
+        written.param(&mut map, meta)?;
+        for (i, declared) in info.fields.iter().enumerate() {
+            if !declared.required {
+                written.field(&mut map, i, &mut field)?;
+            }
+        }
+        written.request_id(&mut map, meta)?;
+        return map.end();
+    }
+    let received = wire.has(Wire::RECEIVED);
+    let len = 1
+        + (!received || meta.message.is_some()) as usize
+        + meta.param.is_some() as usize
+        + present
+        + (!received || wire.has(Wire::DOC_URL)) as usize
+        + meta.request_id.is_some() as usize;
     let mut map = serializer.serialize_map(Some(len))?;
-    map.serialize_entry("code", code)?;
+    map.serialize_entry("code", info.code)?;
     match &meta.message {
         Some(text) => map.serialize_entry("message", text)?,
-        None => map.serialize_entry("message", message)?,
+        // A parsed error without a message does not gain one.
+        None if !received => map.serialize_entry("message", message)?,
+        None => {}
     }
     entry_if(&mut map, "param", meta.param.as_ref())?;
-    Ok(map)
-}
-
-/// Writes `doc_url` and `request_id`, and closes the object.
-#[inline]
-pub fn end<M: SerializeMap>(
-    mut map: M,
-    doc_url: &'static str,
-    meta: &ErrorMeta,
-) -> Result<M::Ok, M::Error> {
-    map.serialize_entry("doc_url", doc_url)?;
+    for i in 0..info.fields.len() {
+        if !placeholder(wire, info, i) {
+            field(&mut map, i)?;
+        }
+    }
+    if !received || wire.has(Wire::DOC_URL) {
+        map.serialize_entry("doc_url", info.doc_url)?;
+    }
     entry_if(&mut map, "request_id", meta.request_id.as_ref())?;
     map.end()
 }
 
-/// A known code without typed fields: the whole object.
-#[inline]
-pub fn fieldless<S: Serializer>(
-    serializer: S,
-    code: &'static str,
-    message: &'static str,
-    doc_url: &'static str,
-    meta: &ErrorMeta,
-) -> Result<S::Ok, S::Error> {
-    let map = begin(serializer, code, message, meta, 0)?;
-    end(map, doc_url, meta)
+/// Whether typed field `i` holds a placeholder: a required field that a
+/// parsed error did not receive (it is then the fallback's stand-in, being
+/// written out to build the fallback).
+fn placeholder(wire: &Wire, info: &CodeInfo, i: usize) -> bool {
+    if !wire.has(Wire::RECEIVED) || !info.fields[i].required {
+        return false;
+    }
+    if i < 64 {
+        return wire.seen & (1 << i) == 0;
+    }
+    !wire.received.as_ref().is_some_and(|received| {
+        received
+            .order
+            .iter()
+            .any(|slot| matches!(slot, Slot::Field(j) if *j == i))
+    })
 }
 
-/// Writes a member only when it is present.
+/// Writes the error object of a known code without typed fields.
+#[inline]
+pub fn plain<S: Serializer>(
+    serializer: S,
+    info: &'static CodeInfo,
+    meta: &ErrorMeta,
+) -> Result<S::Ok, S::Error> {
+    object(serializer, info, info.message, meta, 0, |_, _| Ok(false))
+}
+
+/// What a received error's members wrote already, so that none is written twice.
+#[derive(Default)]
+struct Written {
+    message: bool,
+    param: bool,
+    request_id: bool,
+    fields: Vec<usize>,
+}
+
+impl Written {
+    fn message<M: SerializeMap>(
+        &mut self,
+        map: &mut M,
+        meta: &ErrorMeta,
+    ) -> Result<bool, M::Error> {
+        once(map, &mut self.message, "message", meta.message.as_ref())
+    }
+
+    fn param<M: SerializeMap>(&mut self, map: &mut M, meta: &ErrorMeta) -> Result<bool, M::Error> {
+        once(map, &mut self.param, "param", meta.param.as_ref())
+    }
+
+    fn request_id<M: SerializeMap>(
+        &mut self,
+        map: &mut M,
+        meta: &ErrorMeta,
+    ) -> Result<bool, M::Error> {
+        once(
+            map,
+            &mut self.request_id,
+            "request_id",
+            meta.request_id.as_ref(),
+        )
+    }
+
+    fn field<M: SerializeMap, F>(
+        &mut self,
+        map: &mut M,
+        i: usize,
+        field: &mut F,
+    ) -> Result<bool, M::Error>
+    where
+        F: FnMut(&mut M, usize) -> Result<bool, M::Error>,
+    {
+        if self.fields.contains(&i) {
+            return Ok(true);
+        }
+        let wrote = field(map, i)?;
+        if wrote {
+            self.fields.push(i);
+        }
+        Ok(wrote)
+    }
+
+    /// Whether a kept value of `key` repeats a member written already.
+    fn raw_shadowed(&self, key: &str, info: &CodeInfo) -> bool {
+        match key {
+            "message" => self.message,
+            "param" => self.param,
+            "request_id" => self.request_id,
+            _ => info
+                .field_index(key)
+                .is_some_and(|i| self.fields.contains(&i)),
+        }
+    }
+}
+
+/// Writes `value` under `key` unless written already; whether it is written now or was.
+fn once<M: SerializeMap, T: Serialize>(
+    map: &mut M,
+    done: &mut bool,
+    key: &'static str,
+    value: Option<&T>,
+) -> Result<bool, M::Error> {
+    if *done {
+        return Ok(true);
+    }
+    match value {
+        Some(value) => {
+            map.serialize_entry(key, value)?;
+            *done = true;
+            Ok(true)
+        }
+        None => Ok(false),
+    }
+}
+
+/// Writes a required member: `Ok(true)`.
+#[inline]
+pub fn entry<M: SerializeMap, T: Serialize + ?Sized>(
+    map: &mut M,
+    key: &'static str,
+    value: &T,
+) -> Result<bool, M::Error> {
+    map.serialize_entry(key, value).map(|()| true)
+}
+
+/// Writes a member only when it is present; whether it did.
 #[inline]
 pub fn entry_if<M: SerializeMap, T: Serialize + ?Sized>(
     map: &mut M,
     key: &'static str,
     value: Option<&T>,
-) -> Result<(), M::Error> {
+) -> Result<bool, M::Error> {
     match value {
-        Some(value) => map.serialize_entry(key, value),
-        None => Ok(()),
+        Some(value) => map.serialize_entry(key, value).map(|()| true),
+        None => Ok(false),
     }
 }
 
-/// 1 when an optional member is present: the length hint of [`begin`].
+/// 1 when an optional member is present: the length hint of [`object`].
 #[inline]
 pub fn count<T>(value: &Option<T>) -> usize {
     value.is_some() as usize

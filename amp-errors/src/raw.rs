@@ -1,0 +1,400 @@
+use std::fmt;
+
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::ser::{Serialize, Serializer};
+use serde_json::value::RawValue;
+
+/// One JSON value kept exactly as it was received: members in their order,
+/// numbers as written (`1E2` stays `1E2`, a 25-digit integer keeps its
+/// digits), strings with their escapes.
+///
+/// This is how an error keeps what its catalog does not describe: the members
+/// of an unknown code, a newer server's extra member, an optional field whose
+/// value did not fit its type. Serializing writes the text back unchanged.
+///
+/// Reading one from serde_json's deserializers (bytes, `&str`, a reader, a
+/// `serde_json::Value`) takes the input's own text; from other deserializers
+/// (a buffered `#[serde(untagged)]` enum, another format) the value is
+/// written out as compact JSON, member order kept. Either way the same limits
+/// hold as for the rest of the body: nesting depth at most
+/// [`MAX_DEPTH`](Self::MAX_DEPTH), strings valid UTF-8, numbers finite.
+#[derive(Clone)]
+pub struct RawJson(Box<RawValue>);
+
+impl RawJson {
+    /// The deepest nesting of arrays and objects a kept value may have
+    /// (serde_json's own limit for the whole body).
+    pub const MAX_DEPTH: usize = 128;
+
+    /// `null`.
+    pub fn null() -> Self {
+        RawJson::from_text("null".to_owned()).unwrap_or_else(|_| unreachable!())
+    }
+
+    /// The JSON text of `value`.
+    pub fn from_serialize<T: Serialize + ?Sized>(value: &T) -> serde_json::Result<Self> {
+        serde_json::to_string(value).and_then(RawJson::from_text)
+    }
+
+    /// Checks that `text` is one JSON value and keeps it as written.
+    pub fn from_text(text: String) -> serde_json::Result<Self> {
+        RawValue::from_string(text).map(RawJson)
+    }
+
+    /// The JSON text, as received.
+    pub fn get(&self) -> &str {
+        self.0.get()
+    }
+
+    /// Whether the value is `null`.
+    pub fn is_null(&self) -> bool {
+        self.get() == "null"
+    }
+
+    /// The value as `T`: `Err` when it does not fit.
+    pub fn parse<'a, T: de::Deserialize<'a>>(&'a self) -> serde_json::Result<T> {
+        serde_json::from_str(self.get())
+    }
+
+    /// The value as a string, when it is one.
+    pub fn as_string(&self) -> Option<String> {
+        if self.get().starts_with('"') {
+            self.parse().ok()
+        } else {
+            None
+        }
+    }
+
+    /// Checks the value the way a typed member is checked, so that one rule
+    /// holds for every member: strings decode (no lone surrogate), numbers
+    /// are finite, nesting is at most [`MAX_DEPTH`](Self::MAX_DEPTH) deep.
+    /// (Capturing the text only checks that it is well-formed JSON.)
+    pub(crate) fn checked<E: de::Error>(self) -> Result<Self, E> {
+        let mut de = serde_json::Deserializer::from_str(self.get());
+        let mut sink = Vec::new();
+        Transcode {
+            out: &mut sink,
+            depth: 0,
+        }
+        .deserialize(&mut de)
+        .map_err(E::custom)?;
+        Ok(self)
+    }
+
+    /// The value as a [`serde_json::Value`] (numbers and the member order of
+    /// nested objects then follow serde_json's rules).
+    pub fn to_value(&self) -> serde_json::Value {
+        self.parse().unwrap_or_default()
+    }
+}
+
+impl From<serde_json::Value> for RawJson {
+    fn from(value: serde_json::Value) -> Self {
+        RawJson::from_text(value.to_string()).unwrap_or_else(|_| RawJson::null())
+    }
+}
+
+impl From<&str> for RawJson {
+    /// The JSON string holding `text`.
+    fn from(text: &str) -> Self {
+        RawJson::from(serde_json::Value::from(text))
+    }
+}
+
+impl PartialEq for RawJson {
+    /// The same text (two spellings of one number are different values here:
+    /// the point of this type is to keep the spelling).
+    fn eq(&self, other: &Self) -> bool {
+        self.get() == other.get()
+    }
+}
+
+impl fmt::Debug for RawJson {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.get())
+    }
+}
+
+impl fmt::Display for RawJson {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.get())
+    }
+}
+
+impl Serialize for RawJson {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.serialize(serializer)
+    }
+}
+
+/// The name serde_json gives the newtype struct its deserializers answer with
+/// the input's own text (the protocol behind `RawValue`, stable through
+/// serde_json 1.x). Other deserializers treat it as any newtype struct.
+const RAW_VALUE_TOKEN: &str = "$serde_json::private::RawValue";
+
+impl<'de> de::Deserialize<'de> for RawJson {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_newtype_struct(RAW_VALUE_TOKEN, RawVisitor)
+    }
+}
+
+/// Takes serde_json's raw text, or writes out what another deserializer gives.
+struct RawVisitor;
+
+impl<'de> Visitor<'de> for RawVisitor {
+    type Value = RawJson;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawJson, A::Error> {
+        // serde_json's answer: one entry, the token and the raw text.
+        let mut out = Vec::new();
+        match map.next_key::<crate::private::de::Key<'de>>()? {
+            Some(key) if key.as_str() == RAW_VALUE_TOKEN => {
+                let text: String = map.next_value()?;
+                return RawJson::from_text(text).map_err(de::Error::custom);
+            }
+            // A real object from a deserializer that visits newtype structs
+            // as their content: write it out, starting with this first key.
+            Some(key) => {
+                out.push(b'{');
+                write_str(&mut out, key.as_str());
+                out.push(b':');
+                map.next_value_seed(Transcode {
+                    out: &mut out,
+                    depth: 1,
+                })?;
+                while let Some(key) = map.next_key::<crate::private::de::Key<'de>>()? {
+                    out.push(b',');
+                    write_str(&mut out, key.as_str());
+                    out.push(b':');
+                    map.next_value_seed(Transcode {
+                        out: &mut out,
+                        depth: 1,
+                    })?;
+                }
+                out.push(b'}');
+            }
+            None => out.extend_from_slice(b"{}"),
+        }
+        finish(out)
+    }
+
+    fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<RawJson, D::Error> {
+        let mut out = Vec::new();
+        Transcode {
+            out: &mut out,
+            depth: 0,
+        }
+        .deserialize(d)?;
+        finish(out)
+    }
+
+    // Deserializers that answer the newtype struct with its content directly.
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<RawJson, E> {
+        scalar(&v)
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<RawJson, E> {
+        scalar(&v)
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<RawJson, E> {
+        scalar(&v)
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<RawJson, E> {
+        finite(v)?;
+        scalar(&v)
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<RawJson, E> {
+        scalar(v)
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<RawJson, E> {
+        Ok(RawJson::null())
+    }
+    fn visit_none<E: de::Error>(self) -> Result<RawJson, E> {
+        Ok(RawJson::null())
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<RawJson, D::Error> {
+        self.visit_newtype_struct(d)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<RawJson, A::Error> {
+        let mut out = Vec::new();
+        Transcode {
+            out: &mut out,
+            depth: 0,
+        }
+        .visit_seq(seq)?;
+        finish(out)
+    }
+}
+
+fn scalar<T: Serialize + ?Sized, E: de::Error>(value: &T) -> Result<RawJson, E> {
+    RawJson::from_serialize(value).map_err(E::custom)
+}
+
+fn finish<E: de::Error>(out: Vec<u8>) -> Result<RawJson, E> {
+    let text = String::from_utf8(out).map_err(E::custom)?;
+    RawJson::from_text(text).map_err(E::custom)
+}
+
+fn finite<E: de::Error>(v: f64) -> Result<(), E> {
+    if v.is_finite() {
+        Ok(())
+    } else {
+        Err(E::custom("a number out of JSON's range"))
+    }
+}
+
+fn write_str(out: &mut Vec<u8>, s: &str) {
+    // Writing a string into a Vec cannot fail.
+    let _ = serde_json::to_writer(&mut *out, s);
+}
+
+/// Writes the value a deserializer holds as compact JSON text.
+struct Transcode<'a> {
+    out: &'a mut Vec<u8>,
+    depth: usize,
+}
+
+impl Transcode<'_> {
+    fn nested<E: de::Error>(&mut self) -> Result<Transcode<'_>, E> {
+        if self.depth >= RawJson::MAX_DEPTH {
+            return Err(E::custom("nesting deeper than 128 levels"));
+        }
+        Ok(Transcode {
+            out: self.out,
+            depth: self.depth + 1,
+        })
+    }
+
+    fn scalar<T: Serialize + ?Sized, E: de::Error>(self, v: &T) -> Result<(), E> {
+        serde_json::to_writer(&mut *self.out, v).map_err(E::custom)
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for Transcode<'_> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Transcode<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<(), E> {
+        self.scalar(&v)
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<(), E> {
+        self.scalar(&v)
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<(), E> {
+        self.scalar(&v)
+    }
+    fn visit_i128<E: de::Error>(self, v: i128) -> Result<(), E> {
+        self.scalar(&v)
+    }
+    fn visit_u128<E: de::Error>(self, v: u128) -> Result<(), E> {
+        self.scalar(&v)
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<(), E> {
+        finite(v)?;
+        self.scalar(&v)
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<(), E> {
+        self.scalar(v)
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+        self.out.extend_from_slice(b"null");
+        Ok(())
+    }
+    fn visit_none<E: de::Error>(self) -> Result<(), E> {
+        self.visit_unit()
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+    fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(mut self, mut seq: A) -> Result<(), A::Error> {
+        self.out.push(b'[');
+        let mut first = true;
+        loop {
+            let start = self.out.len();
+            if !first {
+                self.out.push(b',');
+            }
+            if seq.next_element_seed(self.nested()?)?.is_none() {
+                self.out.truncate(start);
+                break;
+            }
+            first = false;
+        }
+        self.out.push(b']');
+        Ok(())
+    }
+    fn visit_map<A: MapAccess<'de>>(mut self, mut map: A) -> Result<(), A::Error> {
+        self.out.push(b'{');
+        let mut first = true;
+        while let Some(key) = map.next_key::<crate::private::de::Key<'de>>()? {
+            if !first {
+                self.out.push(b',');
+            }
+            first = false;
+            write_str(self.out, key.as_str());
+            self.out.push(b':');
+            map.next_value_seed(self.nested()?)?;
+        }
+        self.out.push(b'}');
+        Ok(())
+    }
+}
+
+/// The JSON text of a sequence another deserializer is visiting.
+pub(crate) fn from_seq<'de, A: SeqAccess<'de>>(seq: A) -> Result<RawJson, A::Error> {
+    RawVisitor.visit_seq(seq)
+}
+
+/// The JSON text of a map another deserializer is visiting.
+pub(crate) fn from_map<'de, A: MapAccess<'de>>(map: A) -> Result<RawJson, A::Error> {
+    let mut out = Vec::new();
+    Transcode {
+        out: &mut out,
+        depth: 0,
+    }
+    .visit_map(map)?;
+    finish(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_is_kept_as_written() -> serde_json::Result<()> {
+        let body = r#"[1E2, 1234567890123456789012345, {"b": "\u00e9", "a": null}]"#;
+        let raw: RawJson = serde_json::from_str(body)?;
+        assert_eq!(raw.get(), body);
+        assert_eq!(serde_json::to_string(&raw)?, body);
+        let from_reader: RawJson = serde_json::from_reader(body.as_bytes())?;
+        assert_eq!(from_reader, raw);
+        Ok(())
+    }
+
+    #[test]
+    fn other_deserializers_are_written_out_in_order() -> serde_json::Result<()> {
+        #[derive(serde::Deserialize)]
+        #[serde(untagged)]
+        enum Either {
+            Raw(RawJson),
+        }
+        let Either::Raw(raw) = serde_json::from_str(r#"{"b": [1, 2.5, "x"], "a": {}}"#)?;
+        assert_eq!(raw.get(), r#"{"b":[1,2.5,"x"],"a":{}}"#);
+        Ok(())
+    }
+}

@@ -1,0 +1,243 @@
+//! The client never loses an error: tolerant, lossless parsing of AMP's bodies
+//! (issue "tolerant, lossless and safe wire handling").
+//!
+//! Every body here is a mutation of the seed's 429 example. The rules: a body
+//! that is an error envelope always parses; what was received is written
+//! back unchanged; a known code keeps its catalog facts even when its object
+//! is incomplete.
+
+use amp_api_errors::{AmpError, AmpErrorCategory, AmpErrorCode};
+use amp_errors::{ErrorResponse, RawJson};
+
+/// Parses a whole body.
+fn parse(body: &str) -> ErrorResponse<AmpError> {
+    serde_json::from_str(body).unwrap_or_else(|e| panic!("{body}: {e}"))
+}
+
+/// Parses `body` and checks that serializing gives back exactly `body`
+/// (compact JSON), and that parsing that again gives the same error.
+fn round_trip(body: &str) -> ErrorResponse<AmpError> {
+    let parsed = parse(body);
+    let written = serde_json::to_string(&parsed).unwrap();
+    assert_eq!(written, body, "written back differently");
+    assert_eq!(parse(&written), parsed, "not idempotent");
+    parsed
+}
+
+const SEED_429: &str = r#"{"error":{"code":"rate_limit_exceeded","message":"Rate limit exceeded. Retry after 45 seconds.","retry_after":45,"limit":300,"current":312}}"#;
+
+#[test]
+fn the_seed_body_round_trips() {
+    let response = round_trip(SEED_429);
+    let AmpError::RateLimitExceeded {
+        retry_after, limit, ..
+    } = response.error
+    else {
+        panic!("{:?}", response.error)
+    };
+    assert_eq!((retry_after, limit), (45, Some(300)));
+}
+
+#[test]
+fn a_wrong_typed_optional_field_is_none_and_kept() {
+    let body = r#"{"error":{"code":"rate_limit_exceeded","message":"m","retry_after":45,"limit":"300","current":null}}"#;
+    let response = round_trip(body);
+    let error = &response.error;
+    let AmpError::RateLimitExceeded {
+        retry_after,
+        limit,
+        current,
+        meta,
+        ..
+    } = error
+    else {
+        panic!("{error:?}")
+    };
+    assert_eq!((*retry_after, *limit, *current), (45, None, None));
+    assert_eq!(
+        meta.received_member("limit").map(RawJson::get),
+        Some(r#""300""#)
+    );
+    assert_eq!(
+        meta.received_member("current").map(RawJson::get),
+        Some("null")
+    );
+    assert_eq!(error.status_code(), 429);
+    assert!(error.is_retryable());
+}
+
+#[test]
+fn a_missing_or_invalid_required_field_gives_the_fallback_with_the_catalog_facts() {
+    for body in [
+        r#"{"error":{"code":"rate_limit_exceeded","message":"slow down","limit":300}}"#,
+        r#"{"error":{"code":"rate_limit_exceeded","message":"slow down","retry_after":"45","limit":300}}"#,
+        r#"{"error":{"code":"rate_limit_exceeded","retry_after":null,"request_id":"req_1"}}"#,
+    ] {
+        let response = round_trip(body);
+        let error = &response.error;
+        assert!(matches!(error, AmpError::Unknown(_)), "{error:?}");
+        assert_eq!(error.code(), "rate_limit_exceeded");
+        assert_eq!(error.known_code(), Some(AmpErrorCode::RateLimitExceeded));
+        assert_eq!(error.status_code(), 429, "{body}");
+        assert_eq!(error.category(), Some(AmpErrorCategory::RateLimiting));
+        assert!(error.is_retryable());
+        assert_eq!(
+            error.doc_url(),
+            "https://docs.amp.dev/api/errors#rate_limit_exceeded"
+        );
+    }
+}
+
+#[test]
+fn an_absent_message_is_rendered_but_never_invented_on_the_wire() {
+    let body = r#"{"error":{"code":"rate_limit_exceeded","retry_after":45}}"#;
+    let response = round_trip(body);
+    assert_eq!(
+        response.error.message(),
+        "Rate limit exceeded. Retry after 45 seconds."
+    );
+    assert_eq!(
+        response.error.to_string(),
+        "Rate limit exceeded. Retry after 45 seconds."
+    );
+}
+
+#[test]
+fn members_keep_their_order_and_unknown_members_their_text() {
+    for body in [
+        // `code` last, as some servers write it.
+        r#"{"error":{"retry_after":45,"message":"m","code":"rate_limit_exceeded"}}"#,
+        // A newer server's members, numbers as written.
+        r#"{"error":{"code":"rate_limit_exceeded","window":"1m","retry_after":45,"big":1234567890123456789012345,"exp":1E2,"nested":{"z":1,"a":[1.50,{"y":null}]}}}"#,
+        // Repeated members keep their first place.
+        r#"{"error":{"code":"rate_limit_exceeded","retry_after":45,"x":1,"request_id":"req_1"},"trace":{"b":2,"a":1}}"#,
+        // Members beside `error`, before and after it.
+        r#"{"status":429,"error":{"code":"rate_limit_exceeded","retry_after":45},"trace":"t"}"#,
+        // A doc_url that is not the catalog's is kept as received.
+        r#"{"error":{"code":"rate_limit_exceeded","retry_after":45,"doc_url":"https://mirror.example/errors#rate_limit_exceeded"}}"#,
+        // The catalog's own doc_url, and a message override.
+        r#"{"error":{"code":"not_found","message":"Mission not found","resource_type":"mission","doc_url":"https://docs.amp.dev/api/errors#not_found"}}"#,
+        // An unknown code, kept whole.
+        r#"{"error":{"message":"new","code":"quota_frozen","until":1E3,"code_hint":{"b":1,"a":2}}}"#,
+    ] {
+        round_trip(body);
+    }
+}
+
+#[test]
+fn a_received_doc_url_is_the_errors_link() {
+    let response = parse(
+        r#"{"error":{"code":"rate_limit_exceeded","retry_after":45,"doc_url":"https://mirror.example/e"}}"#,
+    );
+    assert_eq!(response.error.doc_url(), "https://mirror.example/e");
+    let built = AmpError::rate_limit_exceeded(45);
+    assert_eq!(
+        built.doc_url(),
+        "https://docs.amp.dev/api/errors#rate_limit_exceeded"
+    );
+}
+
+#[test]
+fn fields_set_after_parsing_are_written() {
+    let mut response = parse(r#"{"error":{"retry_after":45,"code":"rate_limit_exceeded"}}"#);
+    if let AmpError::RateLimitExceeded { limit, .. } = &mut response.error {
+        *limit = Some(300);
+    }
+    let error = response.error.with_request_id("req_9");
+    assert_eq!(
+        serde_json::to_string(&error).unwrap(),
+        r#"{"retry_after":45,"code":"rate_limit_exceeded","limit":300,"request_id":"req_9"}"#
+    );
+}
+
+#[test]
+fn only_a_body_that_is_no_error_envelope_fails() {
+    let cases = [
+        ("[]", "expected a JSON object with an `error` member"),
+        (
+            r#"{"data":1}"#,
+            "expected a JSON object with an `error` member",
+        ),
+        (
+            r#"{"error":{"message":"m"}}"#,
+            "expected a JSON object with a string `code` member",
+        ),
+        (
+            r#"{"error":{"code":7}}"#,
+            "expected a JSON object with a string `code` member",
+        ),
+        (r#"{"error":"boom"}"#, "with a string `code` member"),
+    ];
+    for (body, expected) in cases {
+        let error = serde_json::from_str::<ErrorResponse<AmpError>>(body).unwrap_err();
+        assert!(error.to_string().contains(expected), "{body}: {error}");
+    }
+}
+
+#[test]
+fn duplicate_codes_are_rejected_by_every_entry_point() {
+    for body in [
+        r#"{"error":{"code":"not_found","code":"rate_limit_exceeded","retry_after":1}}"#,
+        r#"{"error":{"code":"rate_limit_exceeded","retry_after":1,"code":"not_found"}}"#,
+        r#"{"error":{"code":"brand_new","code":"not_found"}}"#,
+    ] {
+        let from_str = serde_json::from_str::<ErrorResponse<AmpError>>(body).unwrap_err();
+        assert!(
+            from_str.to_string().contains("more than one `code`"),
+            "{from_str}"
+        );
+        // The same rejection (serde_json counts the position a little
+        // differently when it reads from an `io::Read`).
+        let reason =
+            |e: serde_json::Error| e.to_string().split(" at line").next().map(str::to_owned);
+        let from_reader =
+            serde_json::from_reader::<_, ErrorResponse<AmpError>>(body.as_bytes()).unwrap_err();
+        let from_slice =
+            serde_json::from_slice::<ErrorResponse<AmpError>>(body.as_bytes()).unwrap_err();
+        assert_eq!(reason(from_reader), reason(from_slice));
+    }
+}
+
+#[test]
+fn a_serde_json_value_parses_like_its_text() {
+    let value: serde_json::Value = serde_json::from_str(SEED_429).unwrap();
+    let from_value: ErrorResponse<AmpError> = serde_json::from_value(value.clone()).unwrap();
+    assert_eq!(from_value, parse(SEED_429));
+    let from_ref = <ErrorResponse<AmpError> as serde::Deserialize>::deserialize(&value).unwrap();
+    assert_eq!(from_ref, from_value);
+}
+
+#[test]
+fn the_fallback_debug_shows_names_not_values() {
+    let response = parse(
+        r#"{"error":{"code":"brand_new","message":"m","secret":"hunter2","request_id":"req_1"}}"#,
+    );
+    let debug = format!("{:?}", response.error);
+    assert!(!debug.contains("hunter2"), "{debug}");
+    assert!(debug.contains("\"secret\""), "{debug}");
+    assert!(
+        debug.contains("req_1") && debug.contains("brand_new"),
+        "{debug}"
+    );
+}
+
+#[test]
+fn limits_are_the_same_for_kept_and_typed_members() {
+    let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
+    for member in [deep.as_str(), "1e400", "\"\\ud800\""] {
+        for code in ["rate_limit_exceeded", "brand_new"] {
+            let body = format!(r#"{{"error":{{"code":"{code}","retry_after":1,"x":{member}}}}}"#);
+            assert!(
+                serde_json::from_str::<ErrorResponse<AmpError>>(&body).is_err(),
+                "{body} was accepted"
+            );
+        }
+    }
+    for code in ["rate_limit_exceeded", "brand_new"] {
+        let mut body =
+            format!(r#"{{"error":{{"code":"{code}","retry_after":1,"x":"ab"}}}}"#).into_bytes();
+        let at = body.iter().position(|&b| b == b'a').unwrap();
+        body[at] = 0xff;
+        assert!(serde_json::from_slice::<ErrorResponse<AmpError>>(&body).is_err());
+    }
+}
