@@ -13,15 +13,16 @@ fn main() -> Result<(), serde_json::Error> {
         AmpErrorCode::ALL.len()
     );
     for code in AmpErrorCode::ALL {
-        let example = code.example();
         println!(
             "{code:<20} {status} {category:<14} retryable={retryable:<5} {doc}",
-            status = example.status_code(),
+            status = code.status_code(),
             category = code.category(),
-            retryable = example.is_retryable(),
-            doc = example.doc_url(),
+            retryable = code.info().retryable == amp_errors::Retryable::Always,
+            doc = code.doc_url(),
         );
-        println!("  {}", serde_json::to_string(&ErrorResponse::new(example))?);
+        if let Some(example) = code.example() {
+            println!("  {}", serde_json::to_string(&ErrorResponse::new(example))?);
+        }
     }
     Ok(())
 }

@@ -48,7 +48,7 @@ fn serializing_allocates_nothing() {
     // Every code with its catalog message and no override: literal messages
     // are written as they are, templates are rendered straight into the output.
     for code in AmpErrorCode::ALL {
-        let mut error = code.example().with_request_id("req_xxxxxxxxxxxx");
+        let mut error = code.example().unwrap().with_request_id("req_xxxxxxxxxxxx");
         if let Some(meta) = error.meta_mut() {
             meta.message = None;
         }

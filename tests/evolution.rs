@@ -13,7 +13,12 @@ use v2::{V2Error, V2ErrorCode};
 
 #[test]
 fn a_v2_error_read_by_a_v1_client_keeps_every_member() {
-    let sent = ErrorResponse::new(V2ErrorCode::QuotaExceeded.example().with_param("plan"));
+    let sent = ErrorResponse::new(
+        V2ErrorCode::QuotaExceeded
+            .example()
+            .unwrap()
+            .with_param("plan"),
+    );
     let body = serde_json::to_string(&sent).unwrap();
     let read: ErrorResponse<V1Error> = serde_json::from_str(&body).unwrap();
 

@@ -33,7 +33,7 @@ fn every_code_of_both_catalogs_round_trips_without_naming_it() {
 
 #[test]
 fn the_shop_catalog_has_its_own_types() {
-    let err = ShopErrorCode::OutOfStock.example();
+    let err = ShopErrorCode::OutOfStock.example().unwrap();
     assert_eq!(err.to_string(), "TEA-01 is out of stock (2 left).");
     let ShopError::OutOfStock {
         lines: Some(lines), ..
@@ -54,7 +54,7 @@ fn the_shop_catalog_has_its_own_types() {
         serde_json::to_string(&err).unwrap(),
         r#"{"code":"out_of_stock","message":"TEA-01 is out of stock (2 left).","sku":"TEA-01","available":2,"lines":[{"sku":"TEA-01","quantity":5,"gift":true}],"doc_url":"https://shop.example/errors#out_of_stock"}"#
     );
-    let declined = ShopErrorCode::CardDeclined.example();
+    let declined = ShopErrorCode::CardDeclined.example().unwrap();
     assert!(declined.is_retryable());
     assert_eq!(declined.status_code(), 402);
     assert_eq!(declined.param(), Some("card"));

@@ -126,7 +126,7 @@ fn every_catalog_example_is_the_seed_example() {
         let known: AmpErrorCode = code.parse().unwrap_or_else(|e| panic!("{e}"));
         // Built here, the error carries its doc link, where the page's "Error
         // Response Format" puts it: after the fields, before `request_id`.
-        let body = serde_json::to_string(&ErrorResponse::new(known.example())).unwrap();
+        let body = serde_json::to_string(&ErrorResponse::new(known.example().unwrap())).unwrap();
         assert_eq!(json(&body), with_doc_url(&json(text), code), "{code}");
         let mut expected = keys(text);
         let at = expected.iter().position(|k| k == "request_id");
@@ -134,7 +134,7 @@ fn every_catalog_example_is_the_seed_example() {
         assert_eq!(keys(&body), expected, "{code}: member order");
     }
     // The page shows no body for `unauthorized`; the catalog's example is its default message.
-    let body = serde_json::to_value(AmpErrorCode::Unauthorized.example()).unwrap();
+    let body = serde_json::to_value(AmpErrorCode::Unauthorized.example().unwrap()).unwrap();
     assert_eq!(body["code"], "unauthorized");
     assert_eq!(
         body["doc_url"],
@@ -184,7 +184,7 @@ fn status_category_and_retryability_of_all_fifteen_codes() {
     );
     for (code, status, category, retryable) in table {
         let known = AmpErrorCode::from_wire(code).unwrap();
-        let example = known.example();
+        let example = known.example().unwrap();
         assert_eq!(example.status(), status, "{code}");
         assert_eq!(known.status(), status, "{code}");
         assert_eq!(example.category(), Some(category), "{code}");

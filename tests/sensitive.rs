@@ -66,7 +66,7 @@ fn a_deprecated_code_still_round_trips() {
 
 #[test]
 fn sensitive_members_of_named_types_are_redacted_too() {
-    let err = mini::MiniErrorCode::Invalid.example();
+    let err = mini::MiniErrorCode::Invalid.example().unwrap();
     let debug = format!("{err:?}");
     assert!(!debug.contains("hunter2"), "{debug}");
     assert!(debug.contains("value: [REDACTED]"), "{debug}");

@@ -74,12 +74,15 @@ pub const CODE_KEYS: &[&str] = &[
     CAUSE,
     RESOLUTION,
     DEPRECATED,
+    DOC_URL,
     FIELDS,
     EXAMPLE,
 ];
 
+/// `types.X.enum`: the values of a string enum type.
+pub const ENUM: &str = "enum";
 /// Keys of a `[types.X]` table.
-pub const TYPE_KEYS: &[&str] = &[DESCRIPTION, FIELDS];
+pub const TYPE_KEYS: &[&str] = &[DESCRIPTION, FIELDS, ENUM];
 
 /// `retryable.field`
 pub const FIELD: &str = "field";
@@ -94,12 +97,17 @@ pub const TYPE: &str = "type";
 pub const REQUIRED: &str = "required";
 /// `fields.f.sensitive`
 pub const SENSITIVE: &str = "sensitive";
+/// `fields.f.minimum`
+pub const MINIMUM: &str = "minimum";
+/// `fields.f.maximum`
+pub const MAXIMUM: &str = "maximum";
 /// Keys of a field definition.
-pub const FIELD_KEYS: &[&str] = &[TYPE, REQUIRED, DESCRIPTION, SENSITIVE];
+pub const FIELD_KEYS: &[&str] = &[TYPE, REQUIRED, DESCRIPTION, SENSITIVE, MINIMUM, MAXIMUM];
 
 /// `example.param`
 pub const PARAM: &str = "param";
 /// `example.request_id`
 pub const REQUEST_ID: &str = "request_id";
-/// `doc_url`: written by the library, never in an example.
+/// `codes.x.doc_url`: the code's own documentation link; in an example, never
+/// (the library writes it).
 pub const DOC_URL: &str = "doc_url";

@@ -41,7 +41,7 @@ pub struct Catalog {
     pub fallback_variant: Option<Located<String>>,
     /// Codes that were used once and must never be reused.
     pub retired: Vec<Retired>,
-    /// Named object types, usable as field types.
+    /// Named types (objects and string enums), usable as field types.
     pub types: Vec<ObjectType>,
     /// The error codes, in catalog order.
     pub codes: Vec<ErrorCode>,
@@ -53,9 +53,22 @@ impl Catalog {
         format!("{}#{code}", self.doc_base_url)
     }
 
-    /// The named object type called `name`.
+    /// The documentation link of `code`: its own `doc_url`, else `doc_base_url#code`.
+    pub fn code_doc_url(&self, code: &ErrorCode) -> String {
+        match &code.doc_url {
+            Some(url) => url.value.clone(),
+            None => self.doc_url(&code.code.value),
+        }
+    }
+
+    /// The named type called `name` (an object or a string enum).
     pub fn object_type(&self, name: &str) -> Option<&ObjectType> {
         self.types.iter().find(|t| t.name.value == name)
+    }
+
+    /// The values of the string enum type called `name`.
+    pub fn enum_values(&self, name: &str) -> Option<&[Located<String>]> {
+        self.object_type(name)?.values.as_deref()
     }
 }
 
@@ -68,15 +81,25 @@ pub struct Retired {
     pub note: Option<String>,
 }
 
-/// A named JSON object type (`[types.FieldViolation]`).
+/// A named type (`[types.FieldViolation]`): a JSON object with typed
+/// members, or, with `enum`, a string taking one of a set of values.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ObjectType {
     /// The type's name, as field types refer to it.
     pub name: Located<String>,
     /// Documentation.
     pub description: String,
-    /// Its members, in order.
+    /// Its members, in order (none for a string enum).
     pub fields: Vec<Field>,
+    /// The values of a string enum type (`enum = ["draft", "active"]`).
+    pub values: Option<Vec<Located<String>>>,
+}
+
+impl ObjectType {
+    /// Whether the type is a string enum.
+    pub fn is_enum(&self) -> bool {
+        self.values.is_some()
+    }
 }
 
 /// One error code (`[codes.rate_limit_exceeded]`).
@@ -100,9 +123,11 @@ pub struct ErrorCode {
     pub resolution: Vec<String>,
     /// Deprecation note, when the code is deprecated.
     pub deprecated: Option<String>,
+    /// The code's own documentation link, in place of `doc_base_url#code`.
+    pub doc_url: Option<Located<String>>,
     /// Extra typed fields, in wire order.
     pub fields: Vec<Field>,
-    /// The example instance; `None` only in a catalog with problems.
+    /// The example instance, if the catalog gives one.
     pub example: Option<Example>,
 }
 
@@ -140,6 +165,17 @@ pub struct Field {
     pub description: String,
     /// Sent on the wire, but redacted from `Debug`, `Display` and logs.
     pub sensitive: bool,
+    /// Smallest value of an integer or number field (JSON Schema's `minimum`).
+    pub minimum: Option<Located<i64>>,
+    /// Largest value of an integer or number field (JSON Schema's `maximum`).
+    pub maximum: Option<Located<i64>>,
+}
+
+impl Field {
+    /// Whether the field's values are integers that cannot be negative.
+    pub fn is_unsigned(&self) -> bool {
+        self.ty.value == FieldType::Integer && self.minimum.as_ref().is_some_and(|m| m.value >= 0)
+    }
 }
 
 /// A field's JSON type.
@@ -157,13 +193,15 @@ pub enum FieldType {
     Object,
     /// A JSON array of one item type (`list<string>`).
     List(Box<FieldType>),
+    /// A JSON object with string keys and values of one type (`map<integer>`).
+    Map(Box<FieldType>),
     /// A named object type declared under `[types]`.
     Named(String),
 }
 
 impl FieldType {
     /// Parses a type expression: `string`, `integer`, `number`, `boolean`,
-    /// `object`, `list<T>`, or a type name.
+    /// `object`, `list<T>`, `map<T>`, or a type name.
     pub fn parse(text: &str) -> Result<FieldType, String> {
         let text = text.trim();
         match text {
@@ -176,13 +214,16 @@ impl FieldType {
                 if let Some(inner) = text.strip_prefix("list<").and_then(|t| t.strip_suffix('>')) {
                     return FieldType::parse(inner).map(|t| FieldType::List(Box::new(t)));
                 }
+                if let Some(inner) = text.strip_prefix("map<").and_then(|t| t.strip_suffix('>')) {
+                    return FieldType::parse(inner).map(|t| FieldType::Map(Box::new(t)));
+                }
                 let is_name = text.chars().next().is_some_and(|c| c.is_ascii_uppercase())
                     && text.chars().all(|c| c.is_ascii_alphanumeric());
                 if is_name {
                     Ok(FieldType::Named(text.to_owned()))
                 } else {
                     Err(format!(
-                        "unknown field type `{text}`; expected string, integer, number, boolean, object, list<T>, or the UpperCamelCase name of a [types] table"
+                        "unknown field type `{text}`; expected string, integer, number, boolean, object, list<T>, map<T>, or the UpperCamelCase name of a [types] table"
                     ))
                 }
             }
@@ -193,7 +234,7 @@ impl FieldType {
     pub fn named(&self) -> Option<&str> {
         match self {
             FieldType::Named(name) => Some(name),
-            FieldType::List(inner) => inner.named(),
+            FieldType::List(inner) | FieldType::Map(inner) => inner.named(),
             _ => None,
         }
     }
@@ -208,6 +249,7 @@ impl fmt::Display for FieldType {
             FieldType::Boolean => f.write_str("boolean"),
             FieldType::Object => f.write_str("object"),
             FieldType::List(inner) => write!(f, "list<{inner}>"),
+            FieldType::Map(inner) => write!(f, "map<{inner}>"),
             FieldType::Named(name) => f.write_str(name),
         }
     }
@@ -314,6 +356,9 @@ fn json_string(s: &str) -> String {
 fn json_float(f: f64) -> String {
     serde_json::Number::from_f64(f).map_or_else(|| "null".to_owned(), |n| n.to_string())
 }
+
+/// The fallback variant's name when the catalog does not choose one.
+pub const DEFAULT_FALLBACK: &str = "Unknown";
 
 /// Wire names every error carries; declared fields may not use them.
 pub const COMMON_FIELDS: [&str; 5] = ["code", "message", "param", "doc_url", "request_id"];

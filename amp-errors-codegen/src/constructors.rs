@@ -1,19 +1,59 @@
-//! Constructors (one per code, taking its required fields) and the `with_*`
-//! setters of the common members.
+//! Constructors (one per code, taking its required fields), the `with_*`
+//! setters of the common members, and a `with_<field>` builder per optional
+//! field, so that setting one never needs a struct literal (which breaks the
+//! day the catalog gains a field).
 
 use amp_errors_catalog::FieldType;
-use proc_macro2::TokenStream;
-use quote::quote;
+use proc_macro2::{Ident, TokenStream};
+use quote::{format_ident, quote};
 
-use crate::plan::{Plan, PlannedCode};
+use crate::names;
+use crate::plan::{Plan, PlannedCode, PlannedField};
+use crate::types;
 
 /// The constructors and setters, as methods of the error enum.
 pub fn constructors(plan: &Plan<'_>) -> TokenStream {
     let constructors = plan.codes.iter().map(|code| constructor(plan, code));
     let setters = setters(plan);
+    let builders = builders(plan);
     quote! {
         #(#constructors)*
         #setters
+        #builders
+    }
+}
+
+/// A parameter taking a value of `f`, and the expression that stores it
+/// (checked against bounds the Rust type does not carry, with `?`).
+fn parameter(plan: &Plan<'_>, f: &PlannedField<'_>) -> (TokenStream, TokenStream) {
+    let rt = &plan.rt;
+    let ident = &f.ident;
+    if *f.json_type() == FieldType::String {
+        return (
+            quote!(#ident: impl #rt::Into<String>),
+            quote!(#ident.into()),
+        );
+    }
+    let value_ty = &f.value_ty;
+    match types::extra_bounds(f.field) {
+        Some((minimum, maximum)) => {
+            let wire = f.wire;
+            (
+                quote!(#ident: #value_ty),
+                quote!(#rt::OutOfRange::check(#wire, #ident, #minimum, #maximum)?),
+            )
+        }
+        None => (quote!(#ident: #value_ty), quote!(#ident)),
+    }
+}
+
+/// `Self` or, when a value may be out of range, `Result<Self, OutOfRange>`.
+fn fallible(plan: &Plan<'_>, checked: bool, value: TokenStream) -> (TokenStream, TokenStream) {
+    let rt = &plan.rt;
+    if checked {
+        (quote!(Result<Self, #rt::OutOfRange>), quote!(Ok(#value)))
+    } else {
+        (quote!(Self), value)
     }
 }
 
@@ -26,6 +66,7 @@ fn constructor(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
         ..
     } = code;
     let mut params = Vec::new();
+    let mut checked = false;
     let inits: Vec<_> = code
         .fields
         .iter()
@@ -34,29 +75,35 @@ fn constructor(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
             if !f.field.required {
                 return quote!(#ident: None);
             }
-            if *f.json_type() == FieldType::String {
-                params.push(quote!(#ident: impl #rt::Into<String>));
-                quote!(#ident: #ident.into())
-            } else {
-                let param_ty = &f.ty;
-                params.push(quote!(#ident: #param_ty));
-                quote!(#ident)
-            }
+            let (param, value) = parameter(plan, f);
+            checked |= types::extra_bounds(f.field).is_some();
+            params.push(param);
+            quote!(#ident: #value)
         })
         .collect();
-    let doc = format!(
+    let mut doc = format!(
         " The `{}` error ({}) with its required fields; optional fields start empty.",
         code.wire, code.code.status.value
+    );
+    if checked {
+        doc.push_str(" Fails when a value is outside its field's bounds.");
+    }
+    let (returns, body) = fallible(
+        plan,
+        checked,
+        quote! {
+            #ty::#variant {
+                #(#inits,)*
+                meta: #rt::Default::default(),
+            }
+        },
     );
     quote! {
         #[doc = #doc]
         #[must_use]
         #deprecated
-        pub fn #constructor(#(#params),*) -> Self {
-            #ty::#variant {
-                #(#inits,)*
-                meta: #rt::Default::default(),
-            }
+        pub fn #constructor(#(#params),*) -> #returns {
+            #body
         }
     }
 }
@@ -94,6 +141,84 @@ fn setters(plan: &Plan<'_>) -> TokenStream {
         ) -> Self {
             #rt::set_meta(self.meta_mut(), |meta| meta.source = Some(#rt::into_source(source.into())));
             self
+        }
+    }
+}
+
+/// A code and one of its fields.
+type Member<'a> = (&'a PlannedCode<'a>, &'a PlannedField<'a>);
+
+/// One `with_<field>` per optional field name. Codes that share the name and
+/// the type share the builder; where two codes give one name two types, or
+/// the name is taken, each code gets `with_<code>_<field>`.
+fn builders(plan: &Plan<'_>) -> TokenStream {
+    let mut groups: Vec<(&str, String, Vec<Member<'_>>)> = Vec::new();
+    for code in &plan.codes {
+        for f in code.fields.iter().filter(|f| !f.field.required) {
+            let ty = f.value_ty.to_string();
+            match groups.iter_mut().find(|(name, _, _)| *name == f.wire) {
+                Some((_, group_ty, members)) if *group_ty == ty => members.push((code, f)),
+                Some((_, group_ty, _)) => group_ty.clear(),
+                None => groups.push((f.wire, ty, vec![(code, f)])),
+            }
+        }
+    }
+    let mut out = TokenStream::new();
+    for (name, ty, members) in &groups {
+        let shared = format!("with_{name}");
+        if !ty.is_empty() && !names::GENERATED_METHODS.contains(&shared.as_str()) {
+            out.extend(builder(plan, &format_ident!("{}", shared), members));
+        } else {
+            for code in plan.codes.iter() {
+                if let Some(f) = code
+                    .fields
+                    .iter()
+                    .find(|f| f.wire == *name && !f.field.required)
+                {
+                    let ident = format_ident!("with_{}_{}", code.wire, name);
+                    out.extend(builder(plan, &ident, &[(code, f)]));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// `fn with_<field>(self, value)`: sets the field on the codes in `members`.
+fn builder(
+    plan: &Plan<'_>,
+    name: &Ident,
+    members: &[(&PlannedCode<'_>, &PlannedField<'_>)],
+) -> TokenStream {
+    let ty = &plan.ty;
+    let (_, first) = members[0];
+    let (param, value) = parameter(plan, first);
+    let patterns = members.iter().map(|(code, f)| {
+        let (variant, field) = (&code.variant, &f.ident);
+        quote!(#ty::#variant { #field: slot, .. })
+    });
+    let codes: Vec<String> = members
+        .iter()
+        .map(|(code, _)| format!("`{}`", code.wire))
+        .collect();
+    let checked = types::extra_bounds(first.field).is_some();
+    let mut doc = format!(
+        " Sets `{}` on {} (no effect on other codes).",
+        first.wire,
+        codes.join(", ")
+    );
+    if checked {
+        doc.push_str(" Fails when the value is outside the field's bounds.");
+    }
+    let (returns, body) = fallible(plan, checked, quote!(self));
+    quote! {
+        #[doc = #doc]
+        #[must_use]
+        pub fn #name(mut self, #param) -> #returns {
+            if let #(#patterns)|* = &mut self {
+                *slot = Some(#value);
+            }
+            #body
         }
     }
 }

@@ -82,7 +82,9 @@ fn reader(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
     let reads = code.fields.iter().enumerate().map(|(index, f)| {
         let local = &f.local;
         let index = Literal::usize_unsuffixed(index);
-        if types::is_scalar(f.json_type()) {
+        if let Some((minimum, maximum)) = types::extra_bounds(f.field) {
+            quote!(#index => member.read_in(&mut #local, #minimum, #maximum),)
+        } else if types::is_scalar(plan.catalog, f.json_type()) {
             quote!(#index => member.read(&mut #local),)
         } else {
             quote!(#index => member.read_json(&mut #local),)

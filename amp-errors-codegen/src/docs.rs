@@ -28,7 +28,7 @@ pub fn code_doc(catalog: &Catalog, code: &ErrorCode) -> Vec<String> {
     lines.push(format!(
         "HTTP {} · category {category} · retryable: {retryable} · [docs]({})",
         code.status.value,
-        catalog.doc_url(name)
+        catalog.code_doc_url(code)
     ));
     lines.push(String::new());
     lines.push(format!(
@@ -36,7 +36,9 @@ pub fn code_doc(catalog: &Catalog, code: &ErrorCode) -> Vec<String> {
         code.message.value.source
     ));
     lines.push(String::new());
-    lines.push(format!("**Cause:** {}", code.cause));
+    if !code.cause.is_empty() {
+        lines.push(format!("**Cause:** {}", code.cause));
+    }
     if !code.resolution.is_empty() {
         lines.push(String::new());
         lines.push("**Resolution:**".to_owned());

@@ -12,12 +12,14 @@ pub fn example_method(plan: &Plan<'_>) -> TokenStream {
     let Plan { ty, code_ty, .. } = plan;
     let arms = plan.codes.iter().map(|code| {
         let variant = &code.variant;
-        let example = example(plan, code);
-        quote!(#code_ty::#variant => #example,)
+        match example(plan, code) {
+            Some(example) => quote!(#code_ty::#variant => Some(#example),),
+            None => quote!(#code_ty::#variant => None,),
+        }
     });
     quote! {
-        /// The catalog's example instance of the code.
-        pub fn example(self) -> #ty {
+        /// The catalog's example instance of the code; `None` when the catalog gives none.
+        pub fn example(self) -> Option<#ty> {
             match self {
                 #(#arms)*
             }
@@ -29,28 +31,20 @@ pub fn example_method(plan: &Plan<'_>) -> TokenStream {
 pub fn examples_method(plan: &Plan<'_>) -> TokenStream {
     let Plan { code_ty, .. } = plan;
     quote! {
-        /// Every code's example instance from the catalog, in catalog order.
+        /// Every example instance the catalog gives, in catalog order.
         pub fn examples() -> Vec<Self> {
-            #code_ty::ALL.iter().map(|code| code.example()).collect()
+            #code_ty::ALL.iter().filter_map(|code| code.example()).collect()
         }
     }
 }
 
-/// The expression building a code's example.
-fn example(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
+/// The expression building a code's example, if the catalog gives one.
+fn example(plan: &Plan<'_>, code: &PlannedCode<'_>) -> Option<TokenStream> {
     let Plan {
-        catalog,
-        rt,
-        ty,
-        fallback,
-        ..
+        catalog, rt, ty, ..
     } = plan;
     let variant = &code.variant;
-    let Some(example) = &code.code.example else {
-        // Only in a catalog with problems, which is never expanded.
-        let wire = code.wire;
-        return quote!(#ty::#fallback(#rt::UnknownError::new(#wire)));
-    };
+    let example = code.code.example.as_ref()?;
     let inits = code.fields.iter().map(|f| {
         let ident = &f.ident;
         let Some(value) = example.value(f.wire) else {
@@ -72,10 +66,10 @@ fn example(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
         let request_id = option(request_id);
         quote!(#rt::meta(#message, #param, #request_id))
     };
-    quote! {
+    Some(quote! {
         #ty::#variant {
             #(#inits,)*
             meta: #meta,
         }
-    }
+    })
 }

@@ -12,6 +12,7 @@ mod constructors;
 mod de;
 mod declare;
 mod docs;
+mod enums;
 mod examples;
 mod fmt;
 mod message;

@@ -95,18 +95,33 @@ fn template_arm(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
             Segment::Field(name) => match code.field(name) {
                 Some(field) => {
                     let local = &field.local;
-                    let show = if types::is_scalar(field.json_type()) {
-                        quote!(#rt::fmt::Display::fmt(#local, f)?;)
+                    let value = if field.field.required {
+                        quote!(#local)
                     } else {
-                        quote!(#rt::fmt::json_placeholder(f, #local)?;)
+                        quote!(value)
                     };
-                    if field.field.sensitive {
+                    let show = if types::is_scalar(plan.catalog, field.json_type()) {
+                        quote!(#rt::fmt::Display::fmt(#value, f)?;)
+                    } else {
+                        quote!(#rt::fmt::json_placeholder(f, #value)?;)
+                    };
+                    let show = if field.field.sensitive {
                         quote!(if redact { #rt::fmt::redacted(f)?; } else { #show })
                     } else {
                         show
+                    };
+                    // An absent optional field renders as nothing.
+                    if field.field.required {
+                        show
+                    } else {
+                        quote!(if let Some(value) = #local { #show })
                     }
                 }
-                // Validation rejects placeholders that name no field.
+                // `{param}`: the common member; absent, nothing.
+                None if name == "param" => {
+                    quote!(f.write_str(error.param().unwrap_or_default())?;)
+                }
+                // Validation rejects placeholders that name nothing.
                 None => TokenStream::new(),
             },
         });

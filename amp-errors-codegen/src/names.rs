@@ -1,6 +1,6 @@
 //! Rust names for catalog names: variants, fields, generated types.
 
-use amp_errors_catalog::Catalog;
+use amp_errors_catalog::{Catalog, DEFAULT_FALLBACK};
 use heck::ToUpperCamelCase;
 use proc_macro2::{Ident, Span};
 
@@ -49,27 +49,24 @@ pub fn variant_name(code: &str) -> String {
     }
 }
 
-/// The fallback variant's name: the catalog's choice, else `Unknown`, else the
-/// first of a few alternatives that no code takes.
+/// The fallback variant's name: the catalog's choice, else `Unknown`. It never
+/// depends on the codes (validation rejects a code that would take it), so a
+/// code added later cannot rename the variant users match on.
 pub fn fallback_name(catalog: &Catalog) -> String {
-    if let Some(chosen) = &catalog.fallback_variant {
-        return chosen.value.clone();
+    match &catalog.fallback_variant {
+        Some(chosen) => chosen.value.clone(),
+        None => DEFAULT_FALLBACK.to_owned(),
     }
-    let taken: Vec<String> = catalog
-        .codes
-        .iter()
-        .map(|c| variant_name(&c.code.value))
-        .collect();
-    let mut candidates = vec![
-        "Unknown".to_owned(),
-        "UnknownCode".to_owned(),
-        "Unrecognized".to_owned(),
-    ];
-    candidates.extend((2..).take(taken.len() + 1).map(|n| format!("Unknown{n}")));
-    candidates
-        .into_iter()
-        .find(|c| !taken.contains(c))
-        .unwrap_or_else(|| "Unknown".to_owned())
+}
+
+/// The variant of a string enum's value: UpperCamelCase, `V` before a digit.
+pub fn enum_variant(value: &str) -> Ident {
+    let name = variant_name(value);
+    if name.starts_with(|c: char| c.is_ascii_digit()) {
+        Ident::new(&format!("V{name}"), Span::call_site())
+    } else {
+        Ident::new(&name, Span::call_site())
+    }
 }
 
 /// A type name prefixed with the catalog's name (`AmpError` + `Code`).

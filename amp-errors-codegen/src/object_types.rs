@@ -1,12 +1,12 @@
 //! Named object types (`[types.Name]`): a struct each, with serde derives and
-//! a `Debug` that redacts sensitive members.
+//! a `Debug` that redacts sensitive members (string enums: `enums.rs`).
 
 use amp_errors_catalog::ObjectType;
 use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::plan::Plan;
-use crate::{docs, fmt, names, runtime, types};
+use crate::{docs, enums, fmt, names, runtime, types};
 
 /// Every named object type: its struct, then its `Debug`.
 pub fn object_types(plan: &Plan<'_>) -> TokenStream {
@@ -18,6 +18,9 @@ pub fn object_types(plan: &Plan<'_>) -> TokenStream {
 }
 
 fn object_type(plan: &Plan<'_>, object: &ObjectType) -> TokenStream {
+    if let Some(values) = &object.values {
+        return enums::string_enum(plan, object, values);
+    }
     let Plan {
         catalog,
         rt_path: rt,
@@ -30,7 +33,7 @@ fn object_type(plan: &Plan<'_>, object: &ObjectType) -> TokenStream {
     let fields = object.fields.iter().map(|field| {
         let rust = names::field_ident(&field.name.value);
         let wire = &field.name.value;
-        let ty = types::field_type(catalog, rt, &field.ty.value, field.required);
+        let ty = types::field_type(catalog, rt, field);
         let doc = docs::field_doc_attrs(field);
         let optional = if field.required {
             TokenStream::new()

@@ -185,8 +185,8 @@ impl<'a> PlannedField<'a> {
             ident: names::field_ident(&field.name.value),
             local: format_ident!("__field_{}", field.name.value),
             wire: &field.name.value,
-            ty: types::field_type(catalog, rt_path, &field.ty.value, field.required),
-            value_ty: types::rust_type(catalog, rt, &field.ty.value),
+            ty: types::field_type(catalog, rt_path, field),
+            value_ty: types::value_type(catalog, rt, field),
         }
     }
 

@@ -45,7 +45,7 @@ fn code_info(plan: &Plan<'_>, planned: &PlannedCode<'_>) -> TokenStream {
         }
     };
     let message = &code.message.value.source;
-    let doc_url = plan.catalog.doc_url(wire);
+    let doc_url = plan.catalog.code_doc_url(code);
     let description = &code.description;
     let cause = &code.cause;
     let resolution = &code.resolution;

@@ -1,7 +1,7 @@
 //! JSON field types to Rust types: the only place that mapping is decided.
 
-use amp_errors_catalog::{Catalog, ExampleValue, FieldType};
-use proc_macro2::TokenStream;
+use amp_errors_catalog::{Catalog, ExampleValue, Field, FieldType};
+use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 use crate::names;
@@ -13,12 +13,14 @@ pub fn rust_type(catalog: &Catalog, rt: &TokenStream, ty: &FieldType) -> TokenSt
         FieldType::Integer => quote!(i64),
         FieldType::Number => quote!(f64),
         FieldType::Boolean => quote!(bool),
-        FieldType::Object => {
-            quote!(#rt::Object)
-        }
+        FieldType::Object => quote!(#rt::Object),
         FieldType::List(inner) => {
             let inner = rust_type(catalog, rt, inner);
             quote!(#rt::Vec<#inner>)
+        }
+        FieldType::Map(inner) => {
+            let inner = rust_type(catalog, rt, inner);
+            quote!(#rt::Map<#inner>)
         }
         FieldType::Named(name) => {
             let ident = names::prefixed(catalog, name);
@@ -27,27 +29,58 @@ pub fn rust_type(catalog: &Catalog, rt: &TokenStream, ty: &FieldType) -> TokenSt
     }
 }
 
+/// The Rust type of a value of `field`: `u64` for an integer that cannot be
+/// negative (`minimum >= 0`), so that `Duration::from_secs(retry_after)` works.
+pub fn value_type(catalog: &Catalog, rt: &TokenStream, field: &Field) -> TokenStream {
+    if field.is_unsigned() {
+        quote!(u64)
+    } else {
+        rust_type(catalog, rt, &field.ty.value)
+    }
+}
+
 /// The type of a field: `Option<T>` unless required.
-pub fn field_type(
-    catalog: &Catalog,
-    rt: &TokenStream,
-    ty: &FieldType,
-    required: bool,
-) -> TokenStream {
-    let inner = rust_type(catalog, rt, ty);
-    if required {
+pub fn field_type(catalog: &Catalog, rt: &TokenStream, field: &Field) -> TokenStream {
+    let inner = value_type(catalog, rt, field);
+    if field.required {
         inner
     } else {
         quote!(#rt::Option<#inner>)
     }
 }
 
-/// Whether a value of `ty` shows as itself in a message (else as JSON text).
-pub fn is_scalar(ty: &FieldType) -> bool {
-    matches!(
-        ty,
-        FieldType::String | FieldType::Integer | FieldType::Number | FieldType::Boolean
-    )
+/// Whether a value of `ty` is one JSON scalar: shown as itself in a message
+/// (else as JSON text), and read without buffering.
+pub fn is_scalar(catalog: &Catalog, ty: &FieldType) -> bool {
+    match ty {
+        FieldType::String | FieldType::Integer | FieldType::Number | FieldType::Boolean => true,
+        FieldType::Named(name) => catalog.enum_values(name).is_some(),
+        _ => false,
+    }
+}
+
+/// The bounds `field` has beyond what its Rust type guarantees, as literals
+/// of that type: `(minimum, maximum)`, `None` when the type says it all.
+pub fn extra_bounds(field: &Field) -> Option<(TokenStream, TokenStream)> {
+    let literal = |bound: Option<i64>| match bound {
+        None => quote!(None),
+        Some(n) if field.ty.value == FieldType::Number => {
+            let n = Literal::f64_unsuffixed(n as f64);
+            quote!(Some(#n))
+        }
+        Some(n) => {
+            let n = Literal::i64_unsuffixed(n);
+            quote!(Some(#n))
+        }
+    };
+    let minimum = field.minimum.as_ref().map(|m| m.value);
+    let maximum = field.maximum.as_ref().map(|m| m.value);
+    // An unsigned type says `minimum = 0` already.
+    let minimum = minimum.filter(|m| !(field.is_unsigned() && *m == 0));
+    if minimum.is_none() && maximum.is_none() {
+        return None;
+    }
+    Some((literal(minimum), literal(maximum)))
 }
 
 /// The Rust expression building `value` (already validated against `ty`).
@@ -60,7 +93,10 @@ pub fn value_expr(
     use ExampleValue as J;
     match (ty, value) {
         (FieldType::String, J::String(s)) => quote!(#rt::String::from(#s)),
-        (FieldType::Integer, J::Integer(n)) => quote!(#n),
+        (FieldType::Integer, J::Integer(n)) => {
+            let n = Literal::i64_unsuffixed(*n);
+            quote!(#n)
+        }
         (FieldType::Number, J::Integer(n)) => {
             let n = *n as f64;
             quote!(#n)
@@ -72,6 +108,18 @@ pub fn value_expr(
                 .iter()
                 .map(|item| value_expr(catalog, rt, inner, item));
             quote!(#rt::Vec::from([#(#items),*]))
+        }
+        (FieldType::Map(item), J::Table(entries)) => {
+            let entries = entries.iter().map(|(key, value)| {
+                let value = value_expr(catalog, rt, item, value);
+                quote!((#key, #value))
+            });
+            quote!(#rt::Map::from_iter([#(#entries),*]))
+        }
+        (FieldType::Named(name), J::String(text)) if catalog.enum_values(name).is_some() => {
+            let ident = names::prefixed(catalog, name);
+            let variant = names::enum_variant(text);
+            quote!(#ident::#variant)
         }
         (FieldType::Named(name), J::Table(_)) => {
             let ident = names::prefixed(catalog, name);

@@ -79,7 +79,9 @@ fn the_expansion_stays_within_its_token_budget() {
     // generator split).
     let per_code = (count(codes(20)) - count(codes(10))) / 10;
     assert!(per_code < 700, "{per_code} tokens per code");
-    // AMP's 15 codes, docs and fixed items included (18,600 before the split).
+    // AMP's 15 codes, docs and fixed items included (18,600 before the
+    // split, 11,600 after it; since then the `MissionState` enum, a
+    // `with_<field>` builder per optional field and the fields table).
     let amp = count(amp());
-    assert!(amp < 12_500, "{amp} tokens for AMP's catalog");
+    assert!(amp < 14_500, "{amp} tokens for AMP's catalog");
 }

@@ -175,3 +175,55 @@ pub trait CatalogError:
     /// Wraps an error whose code this type does not know.
     fn from_unknown(unknown: UnknownError) -> Self;
 }
+
+/// A value outside a field's `minimum`/`maximum`, refused by a constructor or setter.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub struct OutOfRange {
+    /// The field's wire name.
+    pub field: &'static str,
+    /// The refused value, as JSON.
+    pub value: String,
+    /// The field's minimum, if any.
+    pub minimum: Option<String>,
+    /// The field's maximum, if any.
+    pub maximum: Option<String>,
+}
+
+impl OutOfRange {
+    /// Checks `value` of field `field` against its bounds.
+    #[doc(hidden)]
+    pub fn check<T: PartialOrd + Copy + fmt::Display>(
+        field: &'static str,
+        value: T,
+        minimum: Option<T>,
+        maximum: Option<T>,
+    ) -> Result<T, OutOfRange> {
+        let below = minimum.is_some_and(|m| value < m);
+        let above = maximum.is_some_and(|m| value > m);
+        if below || above {
+            Err(OutOfRange {
+                field,
+                value: value.to_string(),
+                minimum: minimum.map(|m| m.to_string()),
+                maximum: maximum.map(|m| m.to_string()),
+            })
+        } else {
+            Ok(value)
+        }
+    }
+}
+
+impl fmt::Display for OutOfRange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "`{}` is {}, ", self.field, self.value)?;
+        match (&self.minimum, &self.maximum) {
+            (Some(min), Some(max)) => write!(f, "outside {min}..={max}"),
+            (Some(min), None) => write!(f, "below the minimum {min}"),
+            (None, Some(max)) => write!(f, "above the maximum {max}"),
+            (None, None) => f.write_str("out of range"),
+        }
+    }
+}
+
+impl std::error::Error for OutOfRange {}

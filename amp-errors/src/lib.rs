@@ -31,6 +31,7 @@
 #![warn(missing_docs)]
 
 mod catalog_error;
+mod map;
 mod meta;
 mod object;
 mod raw;
@@ -41,7 +42,10 @@ mod private;
 // `pub mod __private_{version}`: what generated code reaches (see build.rs).
 include!(concat!(env!("OUT_DIR"), "/private.rs"));
 
-pub use catalog_error::{CatalogError, CatalogInfo, CodeInfo, FieldInfo, Retryable, UnknownCode};
+pub use catalog_error::{
+    CatalogError, CatalogInfo, CodeInfo, FieldInfo, OutOfRange, Retryable, UnknownCode,
+};
+pub use map::Map;
 pub use meta::{ErrorMeta, REDACTED, Source};
 pub use object::Object;
 pub use raw::RawJson;

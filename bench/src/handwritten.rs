@@ -31,6 +31,17 @@ pub fn tokens(catalog: &Catalog) -> TokenStream {
     let name = format_ident!("{}", catalog.name.value);
     let types = catalog.types.iter().map(|ty| {
         let ident = format_ident!("{}", ty.name.value);
+        if let Some(values) = &ty.values {
+            // What a team writes by hand: serde's `other` catches new values.
+            let variants = values.iter().map(|v| {
+                let (wire, variant) = (&v.value, format_ident!("{}", variant_name(&v.value)));
+                quote!(#[serde(rename = #wire)] #variant)
+            });
+            return quote! {
+                #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+                pub enum #ident { #(#variants,)* #[serde(other)] Unknown }
+            };
+        }
         let fields = ty.fields.iter().map(|f| field_decl(f, false));
         quote! {
             #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -166,6 +177,15 @@ fn field_ident(name: &str) -> Ident {
     amp_errors_codegen::names::field_ident(name)
 }
 
+/// A field's Rust type: `u64` for an integer with `minimum >= 0`, as the generator does.
+fn field_rust_type(field: &Field) -> TokenStream {
+    if field.is_unsigned() {
+        quote!(u64)
+    } else {
+        rust_type(&field.ty.value)
+    }
+}
+
 fn rust_type(ty: &FieldType) -> TokenStream {
     match ty {
         FieldType::String => quote!(String),
@@ -177,6 +197,10 @@ fn rust_type(ty: &FieldType) -> TokenStream {
             let inner = rust_type(inner);
             quote!(Vec<#inner>)
         }
+        FieldType::Map(inner) => {
+            let inner = rust_type(inner);
+            quote!(std::collections::BTreeMap<String, #inner>)
+        }
         FieldType::Named(name) => {
             let ident = format_ident!("{}", name);
             quote!(#ident)
@@ -186,7 +210,7 @@ fn rust_type(ty: &FieldType) -> TokenStream {
 
 fn field_decl(field: &Field, public_in_variant: bool) -> TokenStream {
     let ident = field_ident(&field.name.value);
-    let ty = rust_type(&field.ty.value);
+    let ty = field_rust_type(field);
     let vis = if public_in_variant {
         quote!()
     } else {
@@ -209,7 +233,7 @@ fn constructor(catalog: &Catalog, code: &ErrorCode) -> TokenStream {
     let required: Vec<&Field> = code.fields.iter().filter(|f| f.required).collect();
     let params = required.iter().map(|f| {
         let ident = field_ident(&f.name.value);
-        let ty = rust_type(&f.ty.value);
+        let ty = field_rust_type(f);
         quote!(#ident: #ty)
     });
     let message = message_expr(code);

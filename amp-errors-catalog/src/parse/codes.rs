@@ -51,12 +51,12 @@ impl Parser<'_> {
         let category = self.required(&table, keys::CATEGORY);
         let retryable = self.retryable(&table);
         let message = self.template(&table);
-        let description = self.required(&table, keys::DESCRIPTION).unwrap_or_default();
-        let cause = self.required(&table, keys::CAUSE).unwrap_or_default();
-        let resolution = self
-            .required_described(&table, keys::RESOLUTION, "an array of resolution steps")
-            .unwrap_or_default();
+        // The docs keys are optional for the macro; the linter asks for them.
+        let description = self.optional(&table, keys::DESCRIPTION).unwrap_or_default();
+        let cause = self.optional(&table, keys::CAUSE).unwrap_or_default();
+        let resolution = self.optional(&table, keys::RESOLUTION).unwrap_or_default();
         let deprecated = self.optional(&table, keys::DEPRECATED);
+        let doc_url = self.optional(&table, keys::DOC_URL);
         let fields = self.fields(&table);
         let example = self.example(&table);
         Some(ErrorCode {
@@ -69,6 +69,7 @@ impl Parser<'_> {
             cause,
             resolution,
             deprecated,
+            doc_url,
             fields,
             example,
         })

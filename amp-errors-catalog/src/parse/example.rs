@@ -9,16 +9,10 @@ use crate::keys;
 use crate::model::{Example, ExampleValue, Located};
 
 impl Parser<'_> {
-    /// The `example` of `code`; `None` when it is missing or not a table (reported).
+    /// The `example` of `code`; `None` when it is missing (optional for the
+    /// macro; the linter asks for it) or not a table (reported).
     pub(super) fn example(&mut self, code: &Table<'_, '_>) -> Option<Example> {
-        let Some(value) = code.get(keys::EXAMPLE) else {
-            self.missing(
-                code,
-                keys::EXAMPLE,
-                "a table with one example instance of the code",
-            );
-            return None;
-        };
+        let value = code.get(keys::EXAMPLE)?;
         let table = self.open_table(code, keys::EXAMPLE, value, Keys::Named, "a table")?;
         let mut example = Example {
             location: self.location(&table.span),

@@ -46,18 +46,25 @@ impl Parser<'_> {
                 required: false,
                 description: String::new(),
                 sensitive: false,
+                minimum: None,
+                maximum: None,
             };
         };
         let ty = self.field_type(&table, &name);
         let required = self.optional(&table, keys::REQUIRED).unwrap_or(false);
         let sensitive = self.optional(&table, keys::SENSITIVE).unwrap_or(false);
-        let description = self.required(&table, keys::DESCRIPTION).unwrap_or_default();
+        // Optional for the macro; the linter asks for it.
+        let description = self.optional(&table, keys::DESCRIPTION).unwrap_or_default();
+        let minimum = self.optional(&table, keys::MINIMUM);
+        let maximum = self.optional(&table, keys::MAXIMUM);
         Field {
             name,
             ty,
             required,
             description,
             sensitive,
+            minimum,
+            maximum,
         }
     }
 

@@ -45,6 +45,18 @@ impl FromToml for bool {
     }
 }
 
+impl FromToml for i64 {
+    const EXPECTED: &'static str = "an integer";
+    const ARRAY: &'static str = "an array of integers";
+
+    fn from_toml(value: &Value<'_>, _: &mut Parser<'_>, _: &str) -> Option<Self> {
+        let DeValue::Integer(int) = value.get_ref() else {
+            return None;
+        };
+        i64::from_str_radix(int.as_str(), int.radix()).ok()
+    }
+}
+
 /// A status is any integer here: its range is validation's to judge.
 impl FromToml for WrittenStatus {
     const EXPECTED: &'static str = "an integer HTTP status in 400..=599";

@@ -1,4 +1,4 @@
-//! The walk of `[types]`: named object types.
+//! The walk of `[types]`: named object types and string enums.
 
 use super::Parser;
 use super::table::{Keys, Table, Value};
@@ -35,12 +35,27 @@ impl Parser<'_> {
             Keys::Only(keys::TYPE_KEYS),
             "a table",
         )?;
-        let description = self.required(&table, keys::DESCRIPTION).unwrap_or_default();
-        let fields = self.fields(&table);
+        let description = self.optional(&table, keys::DESCRIPTION).unwrap_or_default();
+        let values: Option<Vec<Located<String>>> = self.optional(&table, keys::ENUM);
+        if values.is_some() && table.get(keys::FIELDS).is_some() {
+            self.cx.error(
+                Some(name.location),
+                format!(
+                    "`types.{}` has both `fields` and `enum`; a type is an object (fields) or a string enum (enum), not both",
+                    name.value
+                ),
+            );
+        }
+        let fields = if values.is_some() {
+            Vec::new()
+        } else {
+            self.fields(&table)
+        };
         Some(ObjectType {
             name,
             description,
             fields,
+            values,
         })
     }
 }

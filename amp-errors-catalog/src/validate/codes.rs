@@ -155,21 +155,13 @@ pub(super) fn check_retryable_fields(cx: &mut Diagnostics, catalog: &Catalog) {
     }
 }
 
-/// A template is rendered from every instance, so it may only name fields
-/// the code declares and every instance carries (required ones).
+/// A template is rendered from an instance: it may name the code's fields
+/// and `param` (an absent optional one renders as nothing), and nothing else.
 pub(super) fn check_template_placeholders(cx: &mut Diagnostics, catalog: &Catalog) {
     for code in &catalog.codes {
         for placeholder in code.message.value.fields() {
-            match code.field(placeholder) {
-                None => cx.push(undeclared_placeholder(code, placeholder)),
-                Some(field) if !field.required && !is_unknown(&field.ty.value) => cx.error(
-                    Some(code.message.location),
-                    format!(
-                        "message template of `{}` names `{{{placeholder}}}`, which is optional; a template may only use required fields",
-                        code.code.value
-                    ),
-                ),
-                Some(_) => {}
+            if placeholder != "param" && code.field(placeholder).is_none() {
+                cx.push(undeclared_placeholder(code, placeholder));
             }
         }
     }

@@ -3,7 +3,7 @@
 
 use super::is_unknown;
 use crate::diagnostic::{Diagnostic, Diagnostics, Location};
-use crate::model::{Catalog, ErrorCode, Example, ExampleValue as Json, FieldType};
+use crate::model::{Catalog, ErrorCode, Example, ExampleValue as Json, Field, FieldType};
 use crate::suggest;
 
 /// Examples are documentation and test data: one that its own code would
@@ -38,7 +38,8 @@ fn check_example(cx: &mut Diagnostics, catalog: &Catalog, code: &ErrorCode, exam
         match code.field(&key.value) {
             Some(field) => {
                 let path = format!("{owner}.{}", key.value);
-                check_value(cx, catalog, &field.ty.value, value, key.location, &path)
+                check_value(cx, catalog, &field.ty.value, value, key.location, &path);
+                check_in_bounds(cx, field, value, key.location, &path);
             }
             None => cx.push(undeclared_example_field(
                 code,
@@ -108,7 +109,17 @@ fn check_value(
             }
             true
         }
-        (FieldType::Named(name), Json::Table(members)) => {
+        (FieldType::Map(item), Json::Table(members)) => {
+            for (key, member) in members {
+                check_value(cx, catalog, item, member, at, &format!("{path}.{key}"));
+            }
+            true
+        }
+        (FieldType::Named(name), Json::String(text)) if catalog.enum_values(name).is_some() => {
+            check_enum_value(cx, catalog, name, text, at, path);
+            true
+        }
+        (FieldType::Named(name), Json::Table(members)) if catalog.enum_values(name).is_none() => {
             check_object(cx, catalog, name, members, at, path);
             true
         }
@@ -150,20 +161,78 @@ fn check_object(
     }
     for (key, member) in members {
         match object.fields.iter().find(|f| &f.name.value == key) {
-            Some(field) => check_value(
-                cx,
-                catalog,
-                &field.ty.value,
-                member,
-                at,
-                &format!("{path}.{key}"),
-            ),
+            Some(field) => {
+                let path = format!("{path}.{key}");
+                check_value(cx, catalog, &field.ty.value, member, at, &path);
+                check_in_bounds(cx, field, member, at, &path);
+            }
             None => cx.error(
                 Some(at),
                 format!("`{path}` sets `{key}`, which type `{name}` does not declare"),
             ),
         }
     }
+}
+
+/// An example value of a field with bounds must lie within them.
+fn check_in_bounds(cx: &mut Diagnostics, field: &Field, value: &Json, at: Location, path: &str) {
+    let number = match value {
+        Json::Integer(n) => *n as f64,
+        Json::Float(n) => *n,
+        _ => return,
+    };
+    if let Some(min) = &field.minimum
+        && number < min.value as f64
+    {
+        cx.error(
+            Some(at),
+            format!(
+                "`{path}` is {}, below the field's minimum {}",
+                value.to_json(),
+                min.value
+            ),
+        );
+    }
+    if let Some(max) = &field.maximum
+        && number > max.value as f64
+    {
+        cx.error(
+            Some(at),
+            format!(
+                "`{path}` is {}, above the field's maximum {}",
+                value.to_json(),
+                max.value
+            ),
+        );
+    }
+}
+
+/// An example value of a string enum type must be one of its values.
+fn check_enum_value(
+    cx: &mut Diagnostics,
+    catalog: &Catalog,
+    name: &str,
+    text: &str,
+    at: Location,
+    path: &str,
+) {
+    let values: Vec<&str> = catalog
+        .enum_values(name)
+        .unwrap_or_default()
+        .iter()
+        .map(|v| v.value.as_str())
+        .collect();
+    if values.contains(&text) {
+        return;
+    }
+    let diagnostic = Diagnostic::new(
+        Some(at),
+        format!(
+            "`{path}` is `{text}`, which is not a value of `{name}`; values: {}",
+            values.join(", ")
+        ),
+    );
+    cx.push(suggest::with_closest(diagnostic, text, &values));
 }
 
 /// How messages name example `value`: "the number 3", "an array".

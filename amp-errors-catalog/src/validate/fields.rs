@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use super::is_unknown;
 use super::names::{identifier_key, is_snake_case};
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::model::{COMMON_FIELDS, Catalog, Field};
+use crate::model::{COMMON_FIELDS, Catalog, Field, FieldType};
 use crate::suggest;
 
 /// Checks the fields of one code or object type, named `owner` in messages:
@@ -34,6 +34,36 @@ pub(super) fn check_fields_of(
             );
         }
         check_field_type_declared(cx, catalog, field);
+        check_bounds(cx, field, owner);
+    }
+}
+
+/// `minimum` and `maximum` bound numbers (JSON Schema's words): on another
+/// type they would mean nothing, and a minimum above the maximum admits no value.
+fn check_bounds(cx: &mut Diagnostics, field: &Field, owner: &str) {
+    let name = &field.name.value;
+    let numeric = matches!(field.ty.value, FieldType::Integer | FieldType::Number);
+    for bound in [&field.minimum, &field.maximum].into_iter().flatten() {
+        if !numeric && !is_unknown(&field.ty.value) {
+            cx.error(
+                Some(bound.location),
+                format!(
+                    "field `{name}` in `{owner}` has a bound, but its type is {}; `minimum` and `maximum` apply to integer and number fields",
+                    field.ty.value
+                ),
+            );
+        }
+    }
+    if let (Some(min), Some(max)) = (&field.minimum, &field.maximum)
+        && min.value > max.value
+    {
+        cx.error(
+            Some(max.location),
+            format!(
+                "field `{name}` in `{owner}` has `maximum = {}` below `minimum = {}`; no value would fit",
+                max.value, min.value
+            ),
+        );
     }
 }
 
@@ -75,7 +105,7 @@ fn check_field_type_declared(cx: &mut Diagnostics, catalog: &Catalog, field: &Fi
     let diagnostic = Diagnostic::new(
         Some(field.ty.location),
         format!(
-            "unknown field type `{type_name}`; expected string, integer, number, boolean, object, list<T>, or a type declared under [types]"
+            "unknown field type `{type_name}`; expected string, integer, number, boolean, object, list<T>, map<T>, or a type declared under [types]"
         ),
     );
     cx.push(suggest::with_closest(diagnostic, type_name, &known));

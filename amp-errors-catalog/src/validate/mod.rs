@@ -29,6 +29,7 @@ pub fn validate(parsed: &Parsed, cx: &mut Diagnostics) {
     settings::check_retired_once(cx, catalog);
     types::check_type_names(cx, catalog);
     types::check_type_fields(cx, catalog);
+    types::check_enum_values(cx, catalog);
     types::check_types_not_recursive(cx, catalog);
     codes::check_code_names(cx, catalog);
     codes::check_retired_not_reused(cx, catalog);

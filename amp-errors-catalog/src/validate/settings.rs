@@ -3,7 +3,9 @@
 use std::collections::HashMap;
 
 use super::names::{identifier_key, is_upper_camel_case};
-use crate::diagnostic::{Diagnostics, Location};
+use crate::diagnostic::{Diagnostic, Diagnostics, Location};
+use crate::keys::FALLBACK_VARIANT as FALLBACK_KEY;
+use crate::model::DEFAULT_FALLBACK;
 use crate::model::{Catalog, Located};
 
 /// The catalog's name becomes the error type's name, so it must be a Rust type
@@ -93,9 +95,29 @@ pub(super) fn check_categories_listed(
 }
 
 /// The fallback variant sits beside the codes' variants: it must be a variant
-/// name, and not the one a code already generates.
+/// name, and not the one a code already generates. Its name is fixed
+/// (`Unknown` unless the catalog sets another), so that a code added later can
+/// never silently rename the variant users already match on.
 pub(super) fn check_fallback_variant(cx: &mut Diagnostics, catalog: &Catalog) {
     let Some(fallback) = &catalog.fallback_variant else {
+        let taken = catalog
+            .codes
+            .iter()
+            .find(|c| identifier_key(&c.code.value) == identifier_key(DEFAULT_FALLBACK));
+        if let Some(code) = taken {
+            cx.push(
+                Diagnostic::new(
+                    Some(code.code.location),
+                    format!(
+                        "code `{}` would generate the variant `{DEFAULT_FALLBACK}`, the name of the variant that holds codes the catalog does not know",
+                        code.code.value
+                    ),
+                )
+                .with_help(format!(
+                    "name the fallback variant otherwise in [catalog]: `{FALLBACK_KEY} = \"Other\"`"
+                )),
+            );
+        }
         return;
     };
     if !is_upper_camel_case(&fallback.value) {

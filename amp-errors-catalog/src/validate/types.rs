@@ -1,9 +1,11 @@
 //! Rules of the object types under `[types]`.
 
 use super::fields::check_fields_of;
-use super::names::is_upper_camel_case;
+use std::collections::HashMap;
+
+use super::names::{identifier_key, is_upper_camel_case};
 use crate::diagnostic::Diagnostics;
-use crate::model::{Catalog, FieldType};
+use crate::model::{Catalog, DEFAULT_FALLBACK, FieldType, Located};
 
 /// Suffixes of the types generated beside the error enum (`ApiErrorCode`, `ApiErrorCategory`).
 const GENERATED_SUFFIXES: [&str; 2] = ["Code", "Category"];
@@ -46,6 +48,50 @@ pub(super) fn check_type_fields(cx: &mut Diagnostics, catalog: &Catalog) {
             &format!("types.{}", ty.name.value),
             false,
         );
+    }
+}
+
+/// A string enum's values become variants of a generated enum, beside the
+/// variant for values it does not know (`Unknown`): there must be values,
+/// each non-empty, none repeated, none taking that name.
+pub(super) fn check_enum_values(cx: &mut Diagnostics, catalog: &Catalog) {
+    for ty in &catalog.types {
+        let Some(values) = &ty.values else {
+            continue;
+        };
+        let owner = format!("types.{}.enum", ty.name.value);
+        if values.is_empty() {
+            cx.error(
+                Some(ty.name.location),
+                format!("`{owner}` is empty; list the values the string may take"),
+            );
+        }
+        let mut seen: HashMap<String, &Located<String>> = HashMap::new();
+        for value in values {
+            let key = identifier_key(&value.value);
+            if key.is_empty() {
+                cx.error(
+                    Some(value.location),
+                    format!("`{owner}` has a value without letters or digits, which cannot name a variant"),
+                );
+            } else if key == identifier_key(DEFAULT_FALLBACK) {
+                cx.error(
+                    Some(value.location),
+                    format!(
+                        "`{owner}` has the value `{}`, whose variant would be `{DEFAULT_FALLBACK}`, the variant for values the enum does not know; rename the value",
+                        value.value
+                    ),
+                );
+            } else if let Some(first) = seen.insert(key, value) {
+                cx.error(
+                    Some(value.location),
+                    format!(
+                        "`{owner}` has `{}`, the same variant as `{}` (line {}) once case and punctuation are ignored",
+                        value.value, first.value, first.location.line
+                    ),
+                );
+            }
+        }
     }
 }
 

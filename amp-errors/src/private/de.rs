@@ -183,6 +183,18 @@ scalar_reader!(bool, "a boolean", {
     }
 }, [visit_i64: i64, visit_u64: u64, visit_f64: f64]);
 
+/// Reads a string as `T` with `from` (a string enum's `from_wire`): the
+/// [`Tolerant`] reading of generated string enums.
+pub fn read_str<'de, D: Deserializer<'de>, T>(
+    deserializer: D,
+    from: fn(&str) -> T,
+) -> Result<Read<T>, D::Error> {
+    Ok(match String::read(deserializer)? {
+        Read::Typed(text) => Read::Typed(from(&text)),
+        Read::Kept(raw) => Read::Kept(raw),
+    })
+}
+
 /// Reads a scalar with `T::read` as a seed.
 struct TolerantSeed<T>(PhantomData<T>);
 
@@ -242,6 +254,28 @@ impl<'de, A: MapAccess<'de>> Member<'_, A> {
             }
             Read::Kept(raw) => Read::Kept(raw),
         })
+    }
+
+    /// Reads a numeric field with bounds into `slot`; a value outside them is
+    /// kept as received, like one of another type.
+    pub fn read_in<T>(
+        &mut self,
+        slot: &mut Option<T>,
+        minimum: Option<T>,
+        maximum: Option<T>,
+    ) -> Result<Read<()>, A::Error>
+    where
+        T: Tolerant + PartialOrd + Serialize,
+    {
+        let read = self.read(slot)?;
+        if let Some(value) = slot.as_ref()
+            && (minimum.is_some_and(|m| *value < m) || maximum.is_some_and(|m| *value > m))
+        {
+            let raw = RawJson::from_serialize(value).map_err(de::Error::custom)?;
+            *slot = None;
+            return Ok(Read::Kept(raw));
+        }
+        Ok(read)
     }
 
     /// Reads a compound field (a list, an object) into `slot`: the value is

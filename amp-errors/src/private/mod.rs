@@ -29,8 +29,8 @@ pub use serde_json;
 pub use http;
 
 pub use crate::{
-    CatalogError, CatalogInfo, CodeInfo, ErrorMeta, FieldInfo, Object, RawJson, Retryable,
-    UnknownCode, UnknownError,
+    CatalogError, CatalogInfo, CodeInfo, ErrorMeta, FieldInfo, Map, Object, OutOfRange, RawJson,
+    Retryable, UnknownCode, UnknownError,
 };
 
 /// The status as `http::StatusCode` (catalog statuses are validated to 400..=599).

@@ -9,5 +9,5 @@ fn main() {
     assert_eq!(ApiError::examples().len(), 4);
     assert_eq!(ApiError::new_examples().status_code(), 409);
     assert_eq!(ApiError::new_status().status(), http::StatusCode::SERVICE_UNAVAILABLE);
-    assert_eq!(ApiErrorCode::Status.example(), ApiError::new_status());
+    assert_eq!(ApiErrorCode::Status.example().unwrap(), ApiError::new_status());
 }

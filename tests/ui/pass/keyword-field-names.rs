@@ -27,7 +27,7 @@ fn main() {
     assert_eq!(back, err);
 
     // The example, serialized, in wire order.
-    let example = serde_json::to_string(&ApiErrorCode::UnsupportedMedia.example()).unwrap();
+    let example = serde_json::to_string(&ApiErrorCode::UnsupportedMedia.example().unwrap()).unwrap();
     assert_eq!(
         example,
         r#"{"code":"unsupported_media","message":"Unsupported media type image/tiff","type":"image/tiff","match":["image/png","image/jpeg"],"doc_url":"https://example.com/errors#unsupported_media"}"#

@@ -19,7 +19,7 @@ fn main() {
 
     // The examples render the same way.
     assert_eq!(
-        ApiErrorCode::Introuvable.example().message(),
+        ApiErrorCode::Introuvable.example().unwrap().message(),
         "Ressource « café ☕ » introuvable 🤷"
     );
 }
