@@ -241,3 +241,77 @@ fn limits_are_the_same_for_kept_and_typed_members() {
         assert!(serde_json::from_slice::<ErrorResponse<AmpError>>(&body).is_err());
     }
 }
+
+#[test]
+fn validate_lists_every_mismatch_by_json_path() {
+    let body = r#"{"error":{"code":"rate_limit_exceeded","message":"m","retry_after":"45","limit":-3,"current":null,"window":"1m","request_id":"abc"}}"#;
+    let response = parse(body);
+    let found: Vec<String> = response
+        .validate()
+        .unwrap_err()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        found,
+        [
+            r#"error.retry_after: expected an integer >= 0, found the string "45""#,
+            "error.limit: expected an integer >= 0, found the number -3",
+            "error.current: expected an integer >= 0, found null",
+            "error.window: not a field of `rate_limit_exceeded`",
+            "error.request_id: `abc` does not start with `req_`",
+        ]
+    );
+    // The seed's bodies and every catalog example are valid.
+    assert_eq!(parse(SEED_429).validate(), Ok(()));
+    for example in AmpError::examples() {
+        assert_eq!(example.validate(), Ok(()), "{example:?}");
+    }
+}
+
+#[test]
+fn validate_names_nested_members_and_missing_ones() {
+    let body = r#"{"error":{"code":"validation_error","details":[{"field":"name"},{"field":1,"message":"m","hint":"h"}]}}"#;
+    let found: Vec<String> = parse(body)
+        .validate()
+        .unwrap_err()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "error.message: missing: every error has a message",
+            "error.details[0].message: missing: the member is required",
+            "error.details[1].field: expected a string, found the number 1",
+            "error.details[1].hint: not a member of `FieldViolation`",
+        ]
+    );
+    let conflict = r#"{"error":{"code":"conflict","message":"m","current_state":"archived"}}"#;
+    let found = parse(conflict).validate().unwrap_err();
+    assert_eq!(
+        found[0].to_string(),
+        r#"error.current_state: expected one of draft, active, paused, completed, found the string "archived""#
+    );
+    // ...while parsing keeps the new state.
+    let AmpError::Conflict { current_state, .. } = parse(conflict).error else {
+        panic!()
+    };
+    assert_eq!(
+        current_state,
+        Some(amp_api_errors::AmpErrorMissionState::Unknown(
+            "archived".into()
+        ))
+    );
+}
+
+#[test]
+fn retry_after_is_a_duration_away() {
+    let response = parse(SEED_429);
+    if let AmpError::RateLimitExceeded { retry_after, .. } = response.error {
+        assert_eq!(
+            std::time::Duration::from_secs(retry_after),
+            std::time::Duration::from_secs(45)
+        );
+    }
+}

@@ -120,6 +120,13 @@ pub fn accessors(plan: &Plan<'_>) -> TokenStream {
                 _ => self.meta().and_then(|meta| meta.request_id.as_deref()),
             }
         }
+
+        /// Every way the error differs from its catalog entry, by JSON path
+        /// (`error.retry_after: expected an integer >= 0, found the string "45"`):
+        /// the strict check for servers and tests, where parsing is tolerant.
+        pub fn validate(&self) -> Result<(), Vec<#rt::Mismatch>> {
+            <Self as #rt::CatalogError>::validate(self)
+        }
     }
 }
 

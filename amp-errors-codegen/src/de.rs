@@ -79,9 +79,16 @@ fn reader(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
         let (local, value_ty) = (&f.local, &f.value_ty);
         quote!(let mut #local: Option<#value_ty> = None;)
     });
+    // The runtime asks only for the code's own indexes: the last is `_`.
+    let last = code.fields.len() - 1;
     let reads = code.fields.iter().enumerate().map(|(index, f)| {
         let local = &f.local;
-        let index = Literal::usize_unsuffixed(index);
+        let index = if index == last {
+            quote!(_)
+        } else {
+            let index = Literal::usize_unsuffixed(index);
+            quote!(#index)
+        };
         if let Some((minimum, maximum)) = types::extra_bounds(f.field) {
             quote!(#index => member.read_in(&mut #local, #minimum, #maximum),)
         } else if types::is_scalar(plan.catalog, f.json_type()) {
@@ -108,10 +115,7 @@ fn reader(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
     let result = if required.is_empty() {
         quote!(Ok(#error))
     } else {
-        quote! {
-            let complete = #(#required.is_some())&&*;
-            #rt::de::finish(#error, complete)
-        }
+        quote!(#rt::de::finish(#(#required.is_some())&&*, #error))
     };
     quote! {
         #[doc = #doc]
@@ -122,7 +126,6 @@ fn reader(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
             #(#slots)*
             let meta = #rt::de::read_fields(map, pending, #code_ty::#variant.info(), |index, member| match index {
                 #(#reads)*
-                _ => member.keep(),
             })?;
             #result
         }

@@ -111,6 +111,7 @@ pub const GENERATED_METHODS: &[&str] = &[
     "status",
     "status_code",
     "unredacted_message",
+    "validate",
     "with_message",
     "with_param",
     "with_request_id",

@@ -55,9 +55,16 @@ fn serialize_arm(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
         let local = &f.local;
         quote!(+ #rt::ser::count(#local))
     });
+    // The runtime asks only for the code's own indexes: the last is `_`.
+    let last = code.fields.len() - 1;
     let writes = code.fields.iter().enumerate().map(|(index, f)| {
         let (local, wire) = (&f.local, f.wire);
-        let index = Literal::usize_unsuffixed(index);
+        let index = if index == last {
+            quote!(_)
+        } else {
+            let index = Literal::usize_unsuffixed(index);
+            quote!(#index)
+        };
         if f.field.required {
             quote!(#index => #rt::ser::entry(map, #wire, #local),)
         } else {
@@ -73,7 +80,6 @@ fn serialize_arm(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
             #required #(#optional)*,
             |map, index| match index {
                 #(#writes)*
-                _ => Ok(false),
             },
         ),
     }

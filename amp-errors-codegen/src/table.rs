@@ -2,7 +2,7 @@
 //! category, retryability, template and docs, which the code enum's
 //! accessors read instead of matching.
 
-use amp_errors_catalog::Retryability;
+use amp_errors_catalog::{Field, Located, ObjectType, Retryability};
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
@@ -17,6 +17,7 @@ pub fn catalog_const(plan: &Plan<'_>) -> TokenStream {
     let prefix = option(catalog.request_id_prefix.as_deref());
     let categories = catalog.categories.iter().map(|c| c.value.as_str());
     let retired = catalog.retired.iter().map(|r| r.code.value.as_str());
+    let types = catalog.types.iter().map(|t| type_info(rt, t));
     quote! {
         /// The catalog this type was generated from: every code's status, category, docs.
         pub const CATALOG: &'static #rt::CatalogInfo = &#rt::catalog_info(
@@ -26,6 +27,7 @@ pub fn catalog_const(plan: &Plan<'_>) -> TokenStream {
             &[#(#categories),*],
             &[#(#infos),*],
             &[#(#retired),*],
+            &[#(#types),*],
         );
     }
 }
@@ -50,10 +52,7 @@ fn code_info(plan: &Plan<'_>, planned: &PlannedCode<'_>) -> TokenStream {
     let cause = &code.cause;
     let resolution = &code.resolution;
     let deprecated = option(code.deprecated.as_deref());
-    let fields = planned.fields.iter().map(|f| {
-        let (wire, required, sensitive) = (f.wire, f.field.required, f.field.sensitive);
-        quote!(#rt::field_info(#wire, #required, #sensitive))
-    });
+    let fields = planned.fields.iter().map(|f| field_info(rt, f.field));
     quote! {
         #rt::code_info(
             #wire,
@@ -69,6 +68,35 @@ fn code_info(plan: &Plan<'_>, planned: &PlannedCode<'_>) -> TokenStream {
             &[#(#fields),*],
         )
     }
+}
+
+/// A field's `field_info(...)` entry.
+fn field_info(rt: &TokenStream, field: &Field) -> TokenStream {
+    let (wire, required, sensitive) = (&field.name.value, field.required, field.sensitive);
+    let json_type = field.ty.value.to_string();
+    let bound = |bound: &Option<Located<i64>>| match bound {
+        Some(b) => {
+            let b = Literal::i64_unsuffixed(b.value);
+            quote!(Some(#b))
+        }
+        None => quote!(None),
+    };
+    let (minimum, maximum) = (bound(&field.minimum), bound(&field.maximum));
+    quote!(#rt::field_info(#wire, #required, #sensitive, #json_type, #minimum, #maximum))
+}
+
+/// A named type's `type_info(...)` entry.
+fn type_info(rt: &TokenStream, ty: &ObjectType) -> TokenStream {
+    let name = &ty.name.value;
+    let values = match &ty.values {
+        Some(values) => {
+            let values = values.iter().map(|v| v.value.as_str());
+            quote!(Some(&[#(#values),*]))
+        }
+        None => quote!(None),
+    };
+    let fields = ty.fields.iter().map(|f| field_info(rt, f));
+    quote!(#rt::type_info(#name, #values, &[#(#fields),*]))
 }
 
 /// `Some("text")` or `None`.

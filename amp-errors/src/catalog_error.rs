@@ -62,6 +62,26 @@ pub struct FieldInfo {
     pub required: bool,
     /// Whether `Debug` and `Display` redact its value.
     pub sensitive: bool,
+    /// Its JSON type as the catalog writes it (`integer`, `list<FieldViolation>`).
+    pub json_type: &'static str,
+    /// Its smallest value, for a number.
+    pub minimum: Option<i64>,
+    /// Its largest value, for a number.
+    pub maximum: Option<i64>,
+}
+
+/// What the catalog says about a named type (`[types.X]`).
+///
+/// Non-exhaustive: later versions may say more about a type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct TypeInfo {
+    /// The type's name in the catalog.
+    pub name: &'static str,
+    /// The values of a string enum; `None` for an object type.
+    pub values: Option<&'static [&'static str]>,
+    /// The members of an object type.
+    pub fields: &'static [FieldInfo],
 }
 
 impl CodeInfo {
@@ -95,6 +115,8 @@ pub struct CatalogInfo {
     pub codes: &'static [CodeInfo],
     /// Codes that were retired: they parse as unknown.
     pub retired: &'static [&'static str],
+    /// The named types (objects and string enums) fields may have.
+    pub types: &'static [TypeInfo],
 }
 
 impl CatalogInfo {
@@ -136,6 +158,17 @@ pub trait CatalogError:
 
     /// The wire code (also for codes the catalog does not know).
     fn code(&self) -> &str;
+
+    /// Every way the error differs from its catalog entry, by JSON path
+    /// (`error.retry_after: expected an integer >= 0, found the string "45"`):
+    /// the strict check for servers and tests, where parsing is tolerant.
+    fn validate(&self) -> Result<(), Vec<crate::Mismatch>> {
+        let object = serde_json::to_string(self)
+            .and_then(|text| serde_json::from_str::<crate::Object>(&text))
+            .unwrap_or_default();
+        let found = crate::validate::check_error(Self::CATALOG, &object, "error");
+        if found.is_empty() { Ok(()) } else { Err(found) }
+    }
 
     /// The code as the generated enum; `None` for the fallback variant.
     fn known_code(&self) -> Option<Self::Code>;

@@ -37,13 +37,14 @@ mod object;
 mod raw;
 mod response;
 mod unknown;
+mod validate;
 
 mod private;
 // `pub mod __private_{version}`: what generated code reaches (see build.rs).
 include!(concat!(env!("OUT_DIR"), "/private.rs"));
 
 pub use catalog_error::{
-    CatalogError, CatalogInfo, CodeInfo, FieldInfo, OutOfRange, Retryable, UnknownCode,
+    CatalogError, CatalogInfo, CodeInfo, FieldInfo, OutOfRange, Retryable, TypeInfo, UnknownCode,
 };
 pub use map::Map;
 pub use meta::{ErrorMeta, REDACTED, Source};
@@ -51,6 +52,7 @@ pub use object::Object;
 pub use raw::RawJson;
 pub use response::ErrorResponse;
 pub use unknown::UnknownError;
+pub use validate::Mismatch;
 
 /// Generates the error type of a catalog: `amp_errors!("catalog.toml");`
 ///

@@ -49,6 +49,14 @@ impl<E> ErrorResponse<E> {
     }
 }
 
+impl<E: CatalogError> ErrorResponse<E> {
+    /// Every way the body differs from the catalog, by JSON path (see
+    /// [`CatalogError::validate`]); members beside `error` are not checked.
+    pub fn validate(&self) -> Result<(), Vec<crate::Mismatch>> {
+        self.error.validate()
+    }
+}
+
 impl<E: CatalogError + DeserializeOwned> ErrorResponse<E> {
     /// Parses a body; the same as `serde_json::from_slice`, whose parse is
     /// tolerant already. Fails only when the body is not

@@ -529,7 +529,8 @@ pub fn read_meta<'de, A: MapAccess<'de>>(
 /// The error read, or, when it lacks a required field (`complete` is false),
 /// the fallback holding every member it arrived with. The missing fields hold
 /// placeholders that were never received, so `Serialize` leaves them out.
-pub fn finish<E, Er>(error: E, complete: bool) -> Result<E, Er>
+/// (`complete` comes first: it is computed before `error` takes the fields.)
+pub fn finish<E, Er>(complete: bool, error: E) -> Result<E, Er>
 where
     E: CatalogError + Serialize,
     Er: de::Error,

@@ -29,8 +29,8 @@ pub use serde_json;
 pub use http;
 
 pub use crate::{
-    CatalogError, CatalogInfo, CodeInfo, ErrorMeta, FieldInfo, Map, Object, OutOfRange, RawJson,
-    Retryable, UnknownCode, UnknownError,
+    CatalogError, CatalogInfo, CodeInfo, ErrorMeta, FieldInfo, Map, Mismatch, Object, OutOfRange,
+    RawJson, Retryable, TypeInfo, UnknownCode, UnknownError,
 };
 
 /// The status as `http::StatusCode` (catalog statuses are validated to 400..=599).
@@ -96,11 +96,34 @@ pub const fn code_info(
 }
 
 /// A [`FieldInfo`] for the static catalog table (its fields may grow).
-pub const fn field_info(name: &'static str, required: bool, sensitive: bool) -> FieldInfo {
+pub const fn field_info(
+    name: &'static str,
+    required: bool,
+    sensitive: bool,
+    json_type: &'static str,
+    minimum: Option<i64>,
+    maximum: Option<i64>,
+) -> FieldInfo {
     FieldInfo {
         name,
         required,
         sensitive,
+        json_type,
+        minimum,
+        maximum,
+    }
+}
+
+/// A [`TypeInfo`] for the static catalog table (its fields may grow).
+pub const fn type_info(
+    name: &'static str,
+    values: Option<&'static [&'static str]>,
+    fields: &'static [FieldInfo],
+) -> TypeInfo {
+    TypeInfo {
+        name,
+        values,
+        fields,
     }
 }
 
@@ -112,6 +135,7 @@ pub const fn catalog_info(
     categories: &'static [&'static str],
     codes: &'static [CodeInfo],
     retired: &'static [&'static str],
+    types: &'static [TypeInfo],
 ) -> CatalogInfo {
     CatalogInfo {
         name,
@@ -120,6 +144,7 @@ pub const fn catalog_info(
         categories,
         codes,
         retired,
+        types,
     }
 }
 
