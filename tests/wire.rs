@@ -315,3 +315,32 @@ fn retry_after_is_a_duration_away() {
         );
     }
 }
+
+/// The README's client example, as written there.
+#[test]
+fn the_readme_client_example_holds() {
+    let body = br#"{"error":{"code":"rate_limit_exceeded","message":"Slow down.","retry_after":45,"limit":"300","window":"1m"}}"#;
+    let response: ErrorResponse<AmpError> = serde_json::from_slice(body).unwrap();
+    assert!(matches!(
+        response.error,
+        AmpError::RateLimitExceeded {
+            retry_after: 45,
+            limit: None,
+            ..
+        }
+    ));
+    assert_eq!(serde_json::to_vec(&response).unwrap(), body);
+    let mismatches: Vec<String> = response
+        .validate()
+        .unwrap_err()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        mismatches,
+        [
+            r#"error.limit: expected an integer >= 0, found the string "300""#,
+            "error.window: not a field of `rate_limit_exceeded`"
+        ]
+    );
+}
