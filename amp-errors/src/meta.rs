@@ -45,8 +45,49 @@ pub(crate) struct Wire {
     pub(crate) flags: u8,
     /// The typed fields present and valid, by index (the first 64).
     pub(crate) seen: u64,
-    /// The members in the order received, when it was not this crate's.
+    /// The members in the order received, when it was not this crate's but
+    /// every member was typed (`code` last, say): no allocation.
+    pub(crate) inline: Inline,
+    /// The members in the order received, when some were kept as received
+    /// (or the inline order was too short).
     pub(crate) received: Option<Box<Received>>,
+}
+
+/// A received order of typed members, by rank (see [`Slot::rank`]), kept
+/// without allocating.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct Inline {
+    len: u8,
+    ranks: [u8; 15],
+}
+
+impl Inline {
+    /// Appends `rank`; `false` when it does not fit.
+    pub(crate) fn push(&mut self, rank: usize) -> bool {
+        match (
+            u8::try_from(rank),
+            self.ranks.get_mut(usize::from(self.len)),
+        ) {
+            (Ok(rank), Some(free)) => {
+                *free = rank;
+                self.len += 1;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// The ranks, in order.
+    pub(crate) fn ranks(&self) -> impl Iterator<Item = usize> + '_ {
+        self.ranks[..usize::from(self.len)]
+            .iter()
+            .map(|&r| usize::from(r))
+    }
+
+    /// Whether it holds no order.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.len == 0
+    }
 }
 
 impl Wire {
@@ -81,6 +122,34 @@ pub(crate) enum Slot {
     /// Kept as received: a member the catalog does not declare, or one whose
     /// value was `null` or did not fit its type.
     Raw(String, RawJson),
+}
+
+impl Slot {
+    /// Where the slot goes in the order this crate writes, for a code of `n`
+    /// fields; `None` for a member kept as received.
+    pub(crate) fn rank(&self, n: usize) -> Option<usize> {
+        Some(match self {
+            Slot::Code => 0,
+            Slot::Message => 1,
+            Slot::Param => 2,
+            Slot::Field(i) => 3 + i,
+            Slot::DocUrl => 3 + n,
+            Slot::RequestId => 4 + n,
+            Slot::Raw(..) => return None,
+        })
+    }
+
+    /// The typed slot of `rank`, for a code of `n` fields.
+    pub(crate) fn of_rank(rank: usize, n: usize) -> Slot {
+        match rank {
+            0 => Slot::Code,
+            1 => Slot::Message,
+            2 => Slot::Param,
+            r if r == 3 + n => Slot::DocUrl,
+            r if r == 4 + n => Slot::RequestId,
+            r => Slot::Field(r - 3),
+        }
+    }
 }
 
 impl Received {

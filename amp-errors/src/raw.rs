@@ -1,8 +1,11 @@
+use std::borrow::Cow;
 use std::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{Serialize, Serializer};
 use serde_json::value::RawValue;
+
+use crate::private::de::Key;
 
 /// One JSON value kept exactly as it was received: members in their order,
 /// numbers as written (`1E2` stays `1E2`, a 25-digit integer keeps its
@@ -134,6 +137,18 @@ const RAW_VALUE_TOKEN: &str = "$serde_json::private::RawValue";
 
 impl<'de> de::Deserialize<'de> for RawJson {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = RawText::deserialize(deserializer)?;
+        RawJson::from_text(text.0.into_owned()).map_err(de::Error::custom)
+    }
+}
+
+/// The JSON text of one value, borrowed from the input where serde_json
+/// allows (a `&str` or byte slice), not yet checked beyond being well formed:
+/// how members before `code` wait until the code says what they are.
+pub(crate) struct RawText<'de>(pub(crate) Cow<'de, str>);
+
+impl<'de> de::Deserialize<'de> for RawText<'de> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer.deserialize_newtype_struct(RAW_VALUE_TOKEN, RawVisitor)
     }
 }
@@ -142,19 +157,19 @@ impl<'de> de::Deserialize<'de> for RawJson {
 struct RawVisitor;
 
 impl<'de> Visitor<'de> for RawVisitor {
-    type Value = RawJson;
+    type Value = RawText<'de>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("any JSON value")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawJson, A::Error> {
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawText<'de>, A::Error> {
         // serde_json's answer: one entry, the token and the raw text.
         let mut out = Vec::new();
-        match map.next_key::<crate::private::de::Key<'de>>()? {
+        match map.next_key::<Key<'de>>()? {
             Some(key) if key.as_str() == RAW_VALUE_TOKEN => {
-                let text: String = map.next_value()?;
-                return RawJson::from_text(text).map_err(de::Error::custom);
+                let text: Key<'de> = map.next_value()?;
+                return Ok(RawText(text.0));
             }
             // A real object from a deserializer that visits newtype structs
             // as their content: write it out, starting with this first key.
@@ -166,7 +181,7 @@ impl<'de> Visitor<'de> for RawVisitor {
                     out: &mut out,
                     depth: 1,
                 })?;
-                while let Some(key) = map.next_key::<crate::private::de::Key<'de>>()? {
+                while let Some(key) = map.next_key::<Key<'de>>()? {
                     out.push(b',');
                     write_str(&mut out, key.as_str());
                     out.push(b':');
@@ -182,7 +197,7 @@ impl<'de> Visitor<'de> for RawVisitor {
         finish(out)
     }
 
-    fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<RawJson, D::Error> {
+    fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<RawText<'de>, D::Error> {
         let mut out = Vec::new();
         Transcode {
             out: &mut out,
@@ -193,32 +208,32 @@ impl<'de> Visitor<'de> for RawVisitor {
     }
 
     // Deserializers that answer the newtype struct with its content directly.
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<RawJson, E> {
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<RawText<'de>, E> {
         scalar(&v)
     }
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<RawJson, E> {
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<RawText<'de>, E> {
         scalar(&v)
     }
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<RawJson, E> {
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<RawText<'de>, E> {
         scalar(&v)
     }
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<RawJson, E> {
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<RawText<'de>, E> {
         finite(v)?;
         scalar(&v)
     }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<RawJson, E> {
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<RawText<'de>, E> {
         scalar(v)
     }
-    fn visit_unit<E: de::Error>(self) -> Result<RawJson, E> {
-        Ok(RawJson::null())
+    fn visit_unit<E: de::Error>(self) -> Result<RawText<'de>, E> {
+        Ok(RawText(Cow::Borrowed("null")))
     }
-    fn visit_none<E: de::Error>(self) -> Result<RawJson, E> {
-        Ok(RawJson::null())
+    fn visit_none<E: de::Error>(self) -> Result<RawText<'de>, E> {
+        Ok(RawText(Cow::Borrowed("null")))
     }
-    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<RawJson, D::Error> {
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<RawText<'de>, D::Error> {
         self.visit_newtype_struct(d)
     }
-    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<RawJson, A::Error> {
+    fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<RawText<'de>, A::Error> {
         let mut out = Vec::new();
         Transcode {
             out: &mut out,
@@ -229,13 +244,16 @@ impl<'de> Visitor<'de> for RawVisitor {
     }
 }
 
-fn scalar<T: Serialize + ?Sized, E: de::Error>(value: &T) -> Result<RawJson, E> {
-    RawJson::from_serialize(value).map_err(E::custom)
+fn scalar<'de, T: Serialize + ?Sized, E: de::Error>(value: &T) -> Result<RawText<'de>, E> {
+    serde_json::to_string(value)
+        .map(|text| RawText(Cow::Owned(text)))
+        .map_err(E::custom)
 }
 
-fn finish<E: de::Error>(out: Vec<u8>) -> Result<RawJson, E> {
-    let text = String::from_utf8(out).map_err(E::custom)?;
-    RawJson::from_text(text).map_err(E::custom)
+fn finish<'de, E: de::Error>(out: Vec<u8>) -> Result<RawText<'de>, E> {
+    String::from_utf8(out)
+        .map(|text| RawText(Cow::Owned(text)))
+        .map_err(E::custom)
 }
 
 fn finite<E: de::Error>(v: f64) -> Result<(), E> {
@@ -341,7 +359,7 @@ impl<'de> Visitor<'de> for Transcode<'_> {
     fn visit_map<A: MapAccess<'de>>(mut self, mut map: A) -> Result<(), A::Error> {
         self.out.push(b'{');
         let mut first = true;
-        while let Some(key) = map.next_key::<crate::private::de::Key<'de>>()? {
+        while let Some(key) = map.next_key::<Key<'de>>()? {
             if !first {
                 self.out.push(b',');
             }
@@ -357,7 +375,8 @@ impl<'de> Visitor<'de> for Transcode<'_> {
 
 /// The JSON text of a sequence another deserializer is visiting.
 pub(crate) fn from_seq<'de, A: SeqAccess<'de>>(seq: A) -> Result<RawJson, A::Error> {
-    RawVisitor.visit_seq(seq)
+    let text = RawVisitor.visit_seq(seq)?;
+    RawJson::from_text(text.0.into_owned()).map_err(de::Error::custom)
 }
 
 /// The JSON text of a map another deserializer is visiting.
@@ -368,7 +387,8 @@ pub(crate) fn from_map<'de, A: MapAccess<'de>>(map: A) -> Result<RawJson, A::Err
         depth: 0,
     }
     .visit_map(map)?;
-    finish(out)
+    let text = finish::<A::Error>(out)?;
+    RawJson::from_text(text.0.into_owned()).map_err(de::Error::custom)
 }
 
 #[cfg(test)]

@@ -21,7 +21,8 @@ use serde::de::{
     self, Deserialize, DeserializeOwned, DeserializeSeed, Deserializer, MapAccess, Visitor,
 };
 
-use crate::meta::{Received, Slot, Wire};
+use crate::meta::{Inline, Received, Slot, Wire};
+use crate::raw::RawText;
 use crate::{CatalogError, CodeInfo, ErrorMeta, Object, RawJson, UnknownError};
 
 /// Why a body that is no error object fails.
@@ -206,8 +207,9 @@ impl<'de, T: Tolerant> DeserializeSeed<'de> for TolerantSeed<T> {
     }
 }
 
-/// Members read before `code`, kept until the code says what they are.
-pub type Pending<'de> = Vec<(Cow<'de, str>, RawJson)>;
+/// Members read before `code`, as their JSON text (borrowed from the input
+/// where it can be), until the code says what they are.
+pub type Pending<'de> = Vec<(Cow<'de, str>, Cow<'de, str>)>;
 
 /// Reads members until `code`; returns the code, or `None` at the end of the
 /// object. Fails when `code` is not a string.
@@ -217,33 +219,43 @@ pub fn read_until_code<'de, A: MapAccess<'de>>(
 ) -> Result<Option<Cow<'de, str>>, A::Error> {
     while let Some(key) = map.next_key::<Key<'de>>()? {
         if key.as_str() == "code" {
-            return match map.next_value_seed(TolerantSeed::<String>(PhantomData))? {
-                Read::Typed(code) => Ok(Some(Cow::Owned(code))),
-                Read::Kept(_) => Err(de::Error::custom(NOT_AN_ERROR)),
-            };
+            return map
+                .next_value::<Code<'de>>()
+                .map(|code| Some(code.0))
+                .map_err(|_| de::Error::custom(NOT_AN_ERROR));
         }
-        let value = map.next_value::<RawJson>()?;
-        pending.push((key.0, value));
+        let value = map.next_value::<RawText<'de>>()?;
+        pending.push((key.0, value.0));
     }
     Ok(None)
 }
 
-/// The value of one member, for a reader to take into a field.
-pub enum Member<'a, A> {
-    /// A member after `code`: read straight from the input.
-    Live(&'a mut A),
-    /// A member before `code`, kept.
-    Buffered(RawJson),
+/// The `code` member: a string, borrowed where the input allows.
+struct Code<'de>(Cow<'de, str>);
+
+impl<'de> Deserialize<'de> for Code<'de> {
+    #[inline]
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Key::deserialize(deserializer).map(|key| Code(key.0))
+    }
 }
 
-impl<'de, A: MapAccess<'de>> Member<'_, A> {
+/// The value of one member, for a reader to take into a field.
+pub enum Member<'a, 'de, A> {
+    /// A member after `code`: read straight from the input.
+    Live(&'a mut A),
+    /// A member before `code`: its JSON text.
+    Buffered(Cow<'de, str>),
+}
+
+impl<'de, A: MapAccess<'de>> Member<'_, 'de, A> {
     /// Reads a scalar field into `slot`; a value of another type is kept.
     #[inline]
     pub fn read<T: Tolerant>(&mut self, slot: &mut Option<T>) -> Result<Read<()>, A::Error> {
         let read = match self {
             Member::Live(map) => map.next_value_seed(TolerantSeed::<T>(PhantomData))?,
-            Member::Buffered(raw) => {
-                let mut de = serde_json::Deserializer::from_str(raw.get());
+            Member::Buffered(text) => {
+                let mut de = serde_json::Deserializer::from_str(text);
                 T::read(&mut de).map_err(de::Error::custom)?
             }
         };
@@ -304,46 +316,52 @@ impl<'de, A: MapAccess<'de>> Member<'_, A> {
     fn take_raw(&mut self) -> Result<RawJson, A::Error> {
         match self {
             Member::Live(map) => map.next_value(),
-            Member::Buffered(raw) => Ok(std::mem::replace(raw, RawJson::null())),
+            Member::Buffered(text) => {
+                let text = std::mem::replace(text, Cow::Borrowed("null"));
+                RawJson::from_text(text.into_owned()).map_err(de::Error::custom)
+            }
         }
     }
 }
 
 /// Builds the [`ErrorMeta`] of a parsed error and records where each member
-/// arrived, allocating only when the order or a value is unusual.
+/// arrived, allocating only when a member must be kept as received.
 struct Recorder {
     info: &'static CodeInfo,
     meta: ErrorMeta,
-    /// The rank of the last member placed while the order is this crate's.
-    last: usize,
+    /// How the order is recorded so far.
+    mode: Mode,
+}
+
+/// How a [`Recorder`] keeps the received order.
+#[derive(PartialEq)]
+enum Mode {
+    /// The order is this crate's so far; `last` is the rank of the last member.
+    Canonical { last: usize },
+    /// In `Wire::inline`: typed members only.
+    Inline,
+    /// In `Wire::received`.
+    Boxed,
 }
 
 impl Recorder {
-    fn new(info: &'static CodeInfo, recording: bool) -> Self {
+    fn new(info: &'static CodeInfo, code_first: bool) -> Self {
         let mut meta = ErrorMeta::default();
         meta.wire.flags = Wire::RECEIVED;
-        if recording || info.fields.len() > 60 {
-            meta.wire.received = Some(Box::default());
-        }
-        Recorder {
-            info,
-            meta,
-            last: 0,
-        }
-    }
-
-    /// Where `slot` goes in the order this crate writes.
-    fn rank(&self, slot: &Slot) -> usize {
-        let n = self.info.fields.len();
-        match slot {
-            Slot::Code => 0,
-            Slot::Message => 1,
-            Slot::Param => 2,
-            Slot::Field(i) => 3 + i,
-            Slot::DocUrl => 3 + n,
-            Slot::RequestId => 4 + n,
-            Slot::Raw(..) => usize::MAX,
-        }
+        let mode = if info.fields.len() > 60 {
+            let order = if code_first {
+                vec![Slot::Code]
+            } else {
+                Vec::new()
+            };
+            meta.wire.received = Some(Box::new(Received { order }));
+            Mode::Boxed
+        } else if code_first {
+            Mode::Canonical { last: 0 }
+        } else {
+            Mode::Inline
+        };
+        Recorder { info, meta, mode }
     }
 
     /// Whether a typed member of `slot`'s kind was placed already.
@@ -366,24 +384,55 @@ impl Recorder {
         }
     }
 
-    /// The order so far, written out now that it stops being this crate's.
-    fn recording(&mut self) -> &mut Vec<Slot> {
-        if self.meta.wire.received.is_none() {
-            let mut order = vec![Slot::Code];
-            let all = [Slot::Message, Slot::Param]
+    /// Starts recording the order, when it was this crate's so far: the
+    /// members so far, in this crate's order, are the start of it.
+    fn start(&mut self) {
+        let n = self.info.fields.len();
+        if let Mode::Canonical { .. } = self.mode {
+            self.mode = Mode::Inline;
+            let so_far = [Slot::Code, Slot::Message, Slot::Param]
                 .into_iter()
-                .chain((0..self.info.fields.len()).map(Slot::Field))
+                .chain((0..n).map(Slot::Field))
                 .chain([Slot::DocUrl, Slot::RequestId]);
-            order.extend(all.filter(|slot| self.seen(slot)));
-            self.meta.wire.received = Some(Box::new(Received { order }));
+            for slot in so_far {
+                if self.seen(&slot) && !self.meta.wire.inline.push(slot.rank(n).unwrap_or(0)) {
+                    // Too long for the inline order (never with ranks < 256
+                    // and 15 slots: a code of over 60 fields records boxed).
+                    self.box_order();
+                    break;
+                }
+            }
         }
-        &mut self
-            .meta
-            .wire
-            .received
-            .as_mut()
-            .unwrap_or_else(|| unreachable!())
-            .order
+    }
+
+    /// Appends `slot` to the recorded order.
+    fn record(&mut self, slot: Slot) {
+        let n = self.info.fields.len();
+        self.start();
+        if self.mode == Mode::Inline
+            && let Some(rank) = slot.rank(n)
+            && self.meta.wire.inline.push(rank)
+        {
+            return;
+        }
+        self.box_order().push(slot);
+    }
+
+    /// The order as slots, moved out of the inline ranks if needed.
+    fn box_order(&mut self) -> &mut Vec<Slot> {
+        let n = self.info.fields.len();
+        let wire = &mut self.meta.wire;
+        if self.mode != Mode::Boxed {
+            let order = wire
+                .inline
+                .ranks()
+                .map(|rank| Slot::of_rank(rank, n))
+                .collect();
+            wire.inline = Inline::default();
+            wire.received = Some(Box::new(Received { order }));
+            self.mode = Mode::Boxed;
+        }
+        &mut wire.received.get_or_insert_with(Box::default).order
     }
 
     /// Places a typed member: a repeat keeps the first place (the caller
@@ -398,18 +447,18 @@ impl Recorder {
             Slot::Field(i) if i < 64 => self.meta.wire.seen |= 1 << i,
             _ => {}
         }
-        let rank = self.rank(&slot);
-        if self.meta.wire.received.is_none() && rank > self.last {
-            self.last = rank;
-        } else {
-            self.recording().push(slot);
+        let rank = slot.rank(self.info.fields.len()).unwrap_or(usize::MAX);
+        match self.mode {
+            Mode::Canonical { last } if rank > last => self.mode = Mode::Canonical { last: rank },
+            _ => self.record(slot),
         }
     }
 
     /// Keeps member `key` as received, in its place (a repeat takes the first place).
     fn keep<E: de::Error>(&mut self, key: &str, value: RawJson) -> Result<(), E> {
         let value = value.checked()?;
-        let order = self.recording();
+        self.start();
+        let order = self.box_order();
         for slot in order.iter_mut() {
             if let Slot::Raw(k, v) = slot
                 && k == key
@@ -425,7 +474,7 @@ impl Recorder {
     /// Reads a common string member into the meta with `set`.
     fn common<'de, A: MapAccess<'de>>(
         &mut self,
-        member: &mut Member<'_, A>,
+        member: &mut Member<'_, 'de, A>,
         slot: Slot,
         set: impl FnOnce(&mut ErrorMeta, String),
     ) -> Result<Read<()>, A::Error> {
@@ -442,12 +491,12 @@ impl Recorder {
     fn member<'de, A, F>(
         &mut self,
         key: &str,
-        mut member: Member<'_, A>,
+        mut member: Member<'_, 'de, A>,
         field: &mut F,
     ) -> Result<(), A::Error>
     where
         A: MapAccess<'de>,
-        F: FnMut(usize, &mut Member<'_, A>) -> Result<Read<()>, A::Error>,
+        F: FnMut(usize, &mut Member<'_, 'de, A>) -> Result<Read<()>, A::Error>,
     {
         let member = &mut member;
         let read = match key {
@@ -501,14 +550,15 @@ pub fn read_fields<'de, A, F>(
 ) -> Result<ErrorMeta, A::Error>
 where
     A: MapAccess<'de>,
-    F: FnMut(usize, &mut Member<'_, A>) -> Result<Read<()>, A::Error>,
+    F: FnMut(usize, &mut Member<'_, 'de, A>) -> Result<Read<()>, A::Error>,
 {
-    let mut recorder = Recorder::new(info, !pending.is_empty());
+    let code_first = pending.is_empty();
+    let mut recorder = Recorder::new(info, code_first);
     for (key, value) in pending {
         recorder.member(&key, Member::Buffered(value), &mut field)?;
     }
-    if let Some(received) = &mut recorder.meta.wire.received {
-        received.order.push(Slot::Code);
+    if !code_first {
+        recorder.record(Slot::Code);
     }
     while let Some(key) = map.next_key::<Key<'de>>()? {
         recorder.member(key.as_str(), Member::Live(&mut map), &mut field)?;
@@ -551,7 +601,8 @@ pub fn read_unknown<'de, A: MapAccess<'de>>(
     code: Cow<'de, str>,
 ) -> Result<UnknownError, A::Error> {
     let mut members = Object::new();
-    for (key, value) in pending {
+    for (key, text) in pending {
+        let value = RawJson::from_text(text.into_owned()).map_err(de::Error::custom)?;
         members.insert(key.into_owned(), value.checked::<A::Error>()?);
     }
     members.insert("code", code.as_ref());

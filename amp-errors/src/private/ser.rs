@@ -10,6 +10,8 @@
 //! The generated code gives [`object`] one closure that writes a typed field
 //! by index, so the order is decided here, once.
 
+use std::borrow::Cow;
+
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use crate::meta::{Slot, Wire};
@@ -35,45 +37,16 @@ where
 {
     let wire = &meta.wire;
     if let Some(received) = &wire.received {
-        let mut map = serializer.serialize_map(None)?;
-        let mut written = Written::default();
-        for slot in &received.order {
-            match slot {
-                Slot::Code => map.serialize_entry("code", info.code)?,
-                Slot::Message => _ = written.message(&mut map, meta)?,
-                Slot::Param => _ = written.param(&mut map, meta)?,
-                Slot::RequestId => _ = written.request_id(&mut map, meta)?,
-                Slot::DocUrl => map.serialize_entry("doc_url", info.doc_url)?,
-                Slot::Field(i) => _ = written.field(&mut map, *i, &mut field)?,
-                Slot::Raw(key, raw) => {
-                    // A value set since replaces the one kept.
-                    let replaced = match key.as_str() {
-                        "message" => written.message(&mut map, meta)?,
-                        "param" => written.param(&mut map, meta)?,
-                        "request_id" => written.request_id(&mut map, meta)?,
-                        _ => match info.field_index(key) {
-                            Some(i) if !placeholder(wire, info, i) => {
-                                written.field(&mut map, i, &mut field)?
-                            }
-                            _ => false,
-                        },
-                    };
-                    if !replaced && !written.raw_shadowed(key, info) {
-                        map.serialize_entry(key, raw)?;
-                    }
-                }
-            }
-        }
-        // Set after parsing.
-        written.message(&mut map, meta)?;
-        written.param(&mut map, meta)?;
-        for (i, declared) in info.fields.iter().enumerate() {
-            if !declared.required {
-                written.field(&mut map, i, &mut field)?;
-            }
-        }
-        written.request_id(&mut map, meta)?;
-        return map.end();
+        let order = received.order.iter().map(Cow::Borrowed);
+        return in_received_order(serializer, info, meta, field, order);
+    }
+    if !wire.inline.is_empty() {
+        let n = info.fields.len();
+        let order = wire
+            .inline
+            .ranks()
+            .map(|rank| Cow::Owned(Slot::of_rank(rank, n)));
+        return in_received_order(serializer, info, meta, field, order);
     }
     let received = wire.has(Wire::RECEIVED);
     let len = 1
@@ -100,6 +73,60 @@ where
         map.serialize_entry("doc_url", info.doc_url)?;
     }
     entry_if(&mut map, "request_id", meta.request_id.as_ref())?;
+    map.end()
+}
+
+/// Writes a parsed error's members in the order they arrived, then those set since.
+fn in_received_order<'a, S, F>(
+    serializer: S,
+    info: &'static CodeInfo,
+    meta: &ErrorMeta,
+    mut field: F,
+    order: impl Iterator<Item = Cow<'a, Slot>>,
+) -> Result<S::Ok, S::Error>
+where
+    S: Serializer,
+    F: FnMut(&mut S::SerializeMap, usize) -> Result<bool, S::Error>,
+{
+    let wire = &meta.wire;
+    let mut map = serializer.serialize_map(None)?;
+    let mut written = Written::default();
+    for slot in order {
+        match slot.as_ref() {
+            Slot::Code => map.serialize_entry("code", info.code)?,
+            Slot::Message => _ = written.message(&mut map, meta)?,
+            Slot::Param => _ = written.param(&mut map, meta)?,
+            Slot::RequestId => _ = written.request_id(&mut map, meta)?,
+            Slot::DocUrl => map.serialize_entry("doc_url", info.doc_url)?,
+            Slot::Field(i) => _ = written.field(&mut map, *i, &mut field)?,
+            Slot::Raw(key, raw) => {
+                // A value set since replaces the one kept.
+                let replaced = match key.as_str() {
+                    "message" => written.message(&mut map, meta)?,
+                    "param" => written.param(&mut map, meta)?,
+                    "request_id" => written.request_id(&mut map, meta)?,
+                    _ => match info.field_index(key) {
+                        Some(i) if !placeholder(wire, info, i) => {
+                            written.field(&mut map, i, &mut field)?
+                        }
+                        _ => false,
+                    },
+                };
+                if !replaced && !written.raw_shadowed(key, info) {
+                    map.serialize_entry(key, raw)?;
+                }
+            }
+        }
+    }
+    // Set after parsing.
+    written.message(&mut map, meta)?;
+    written.param(&mut map, meta)?;
+    for (i, declared) in info.fields.iter().enumerate() {
+        if !declared.required {
+            written.field(&mut map, i, &mut field)?;
+        }
+    }
+    written.request_id(&mut map, meta)?;
     map.end()
 }
 
@@ -137,7 +164,9 @@ struct Written {
     message: bool,
     param: bool,
     request_id: bool,
-    fields: Vec<usize>,
+    /// The typed fields written, by index (the first 64; the rest in `more`).
+    fields: u64,
+    more: Vec<usize>,
 }
 
 impl Written {
@@ -175,12 +204,15 @@ impl Written {
     where
         F: FnMut(&mut M, usize) -> Result<bool, M::Error>,
     {
-        if self.fields.contains(&i) {
+        if self.has_field(i) {
             return Ok(true);
         }
         let wrote = field(map, i)?;
         if wrote {
-            self.fields.push(i);
+            match 1u64.checked_shl(i as u32) {
+                Some(bit) if i < 64 => self.fields |= bit,
+                _ => self.more.push(i),
+            }
         }
         Ok(wrote)
     }
@@ -191,9 +223,16 @@ impl Written {
             "message" => self.message,
             "param" => self.param,
             "request_id" => self.request_id,
-            _ => info
-                .field_index(key)
-                .is_some_and(|i| self.fields.contains(&i)),
+            _ => info.field_index(key).is_some_and(|i| self.has_field(i)),
+        }
+    }
+
+    /// Whether typed field `i` was written.
+    fn has_field(&self, i: usize) -> bool {
+        if i < 64 {
+            self.fields & (1 << i) != 0
+        } else {
+            self.more.contains(&i)
         }
     }
 }
