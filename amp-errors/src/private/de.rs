@@ -225,6 +225,10 @@ pub fn read_until_code<'de, A: MapAccess<'de>>(
                 .map_err(|_| de::Error::custom(NOT_AN_ERROR));
         }
         let value = map.next_value::<RawText<'de>>()?;
+        if pending.is_empty() {
+            // Room for a whole error object, in one allocation.
+            pending.reserve(8);
+        }
         pending.push((key.0, value.0));
     }
     Ok(None)
@@ -303,6 +307,14 @@ impl<'de, A: MapAccess<'de>> Member<'_, 'de, A> {
                 Ok(Read::Typed(()))
             }
             _ => Ok(Read::Kept(raw)),
+        }
+    }
+
+    /// The value's JSON text, borrowed from the input where it can be.
+    fn text(&mut self) -> Result<Cow<'de, str>, A::Error> {
+        match self {
+            Member::Live(map) => map.next_value::<RawText<'de>>().map(|text| text.0),
+            Member::Buffered(text) => Ok(std::mem::replace(text, Cow::Borrowed("null"))),
         }
     }
 
@@ -509,15 +521,16 @@ impl Recorder {
                 meta.request_id = Some(id)
             })?,
             "doc_url" => {
-                let mut url = None;
-                match member.read::<String>(&mut url)? {
-                    // The catalog's own link: written back from the catalog.
-                    Read::Typed(()) if url.as_deref() == Some(self.info.doc_url) => {
-                        self.place(Slot::DocUrl);
-                        Read::Typed(())
-                    }
-                    Read::Typed(()) => Read::Kept(RawJson::from(url.unwrap_or_default().as_str())),
-                    kept => kept,
+                // The catalog's own link is written back from the catalog;
+                // any other value is kept as received. Compared as text,
+                // without allocating.
+                let text = member.text()?;
+                let url = text.strip_prefix('"').and_then(|t| t.strip_suffix('"'));
+                if url == Some(self.info.doc_url) {
+                    self.place(Slot::DocUrl);
+                    Read::Typed(())
+                } else {
+                    Read::Kept(RawJson::from_text(text.into_owned()).map_err(de::Error::custom)?)
                 }
             }
             _ => match self.info.field_index(key) {
