@@ -29,6 +29,13 @@ pub fn code_of_fn(plan: &Plan<'_>) -> TokenStream {
                 #ty::#fallback(unknown) => Err(unknown),
             }
         }
+
+        /// The code of a fallback error whose code the catalog knows (its
+        /// object lacked a required field); off the path of known variants.
+        #[cold]
+        fn fallback_code(unknown: &#rt::UnknownError) -> Option<#code_ty> {
+            #code_ty::from_wire(unknown.code())
+        }
     }
 }
 
@@ -64,7 +71,7 @@ pub fn accessors(plan: &Plan<'_>) -> TokenStream {
         pub fn known_code(&self) -> Option<#code_ty> {
             match code_of(self) {
                 Ok(code) => Some(code),
-                Err(unknown) => #code_ty::from_wire(unknown.code()),
+                Err(unknown) => fallback_code(unknown),
             }
         }
 
