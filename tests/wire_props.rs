@@ -1,0 +1,914 @@
+//! Properties of the wire handling (SECURITY.md, tests/wire.rs), on generated
+//! bodies:
+//!
+//! - `extra_members_round_trip`: members a newer server adds, anywhere in the
+//!   page's bodies or in the body of a code the catalog does not know, are
+//!   written back byte for byte;
+//! - `field_values_round_trip`: every field type, built, written, parsed:
+//!   the same error, written the same;
+//! - `mutated_bodies_never_panic_and_are_idempotent` and
+//!   `accepted_bodies_are_idempotent`: broken and odd bodies go through the
+//!   fuzz target's check (`tests/fuzz_check/mod.rs`): no panic, accepted iff
+//!   an error envelope, idempotent, lossless;
+//! - `bug_*` (ignored): the bugs these properties and the fuzzer found, each
+//!   as its smallest input, until the library is fixed.
+//!
+//! 256 cases each by default; `PROPTEST_CASES=10000` for a longer run.
+
+mod fuzz_check;
+
+mod shop {
+    amp_errors::amp_errors!("tests/catalogs/shop.toml");
+}
+
+mod v2 {
+    amp_errors::amp_errors!("tests/catalogs/v2.toml");
+}
+
+use amp_api_errors::{AmpError, AmpErrorFieldViolation, AmpErrorMissionState};
+use amp_errors::{ErrorResponse, Object, RawJson};
+use fuzz_check::{Members, Outcome};
+use proptest::collection::vec;
+use proptest::prelude::*;
+use proptest::sample::select;
+use serde_json::Value;
+use shop::{ShopError, ShopErrorLineItem};
+use v2::V2Error;
+
+/// The page's bodies (`tests/seed/*.json`).
+const SEED: &[&str] = &[
+    include_str!("seed/error_code.json"),
+    include_str!("seed/forbidden.json"),
+    include_str!("seed/invalid_token.json"),
+    include_str!("seed/invalid_request.json"),
+    include_str!("seed/validation_error.json"),
+    include_str!("seed/invalid_parameter.json"),
+    include_str!("seed/not_found.json"),
+    include_str!("seed/already_exists.json"),
+    include_str!("seed/conflict.json"),
+    include_str!("seed/rate_limit_exceeded.json"),
+    include_str!("seed/processing_failed.json"),
+    include_str!("seed/provider_error.json"),
+    include_str!("seed/budget_exceeded.json"),
+    include_str!("seed/internal_error.json"),
+    include_str!("seed/service_unavailable.json"),
+];
+
+/// Bodies of tests/wire.rs, mutated beside the seed's.
+const WIRE: &[&str] = &[
+    r#"{"error":{"retry_after":45,"message":"m","code":"rate_limit_exceeded"}}"#,
+    r#"{"error":{"code":"rate_limit_exceeded","window":"1m","retry_after":45,"big":1234567890123456789012345,"exp":1E2,"nested":{"z":1,"a":[1.50,{"y":null}]}}}"#,
+    r#"{"status":429,"error":{"code":"rate_limit_exceeded","retry_after":45},"trace":"t"}"#,
+    r#"{"error":{"code":"rate_limit_exceeded","retry_after":45,"doc_url":"https://mirror.example/errors#rate_limit_exceeded"}}"#,
+    r#"{"error":{"message":"new","code":"quota_frozen","until":1E3,"code_hint":{"b":1,"a":2}}}"#,
+    r#"{"error":{"code":"provider_error","message":"m","provider_error":"secret","retryable":true}}"#,
+];
+
+/// 256 cases (`PROPTEST_CASES` overrides), no regression files written.
+fn config() -> ProptestConfig {
+    ProptestConfig {
+        failure_persistence: None,
+        ..ProptestConfig::with_cases(
+            std::env::var("PROPTEST_CASES")
+                .ok()
+                .and_then(|cases| cases.parse().ok())
+                .unwrap_or(256),
+        )
+    }
+}
+
+/// `text` without the whitespace between tokens: what serializing writes
+/// (the helper of tests/seed_examples.rs).
+fn compact(text: &str) -> String {
+    let (mut out, mut in_string, mut escaped) = (String::new(), false, false);
+    for c in text.chars() {
+        if in_string {
+            in_string = escaped || c != '"';
+            escaped = !escaped && c == '\\';
+        } else if c.is_whitespace() {
+            continue;
+        } else {
+            in_string = c == '"';
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The members of a JSON object as (key text, value text).
+fn members(text: &str) -> Texts {
+    let Members(members) = serde_json::from_str(text).expect("a JSON object");
+    members
+        .into_iter()
+        .map(|(key, value)| (json_string(&key), value.get().to_owned()))
+        .collect()
+}
+
+fn json_string(text: &str) -> String {
+    serde_json::to_string(text).expect("a string serializes")
+}
+
+fn object_text(members: &[(String, String)]) -> String {
+    let members: Vec<String> = members.iter().map(|(k, v)| format!("{k}:{v}")).collect();
+    format!("{{{}}}", members.join(","))
+}
+
+/// Inserts `extra` members at the positions they carry (taken modulo the length).
+fn insert_at(members: &mut Vec<(String, String)>, extra: Vec<(usize, String, String)>) {
+    for (at, key, value) in extra {
+        let at = at % (members.len() + 1);
+        members.insert(at, (key, value));
+    }
+}
+
+// ---------------------------------------------------------------------------
+// JSON written as text: escapes, non-ASCII, numbers as a server may write them.
+// ---------------------------------------------------------------------------
+
+/// A JSON string literal: plain runs (non-ASCII included) and escapes.
+fn string_text() -> impl Strategy<Value = String> {
+    let part = prop_oneof![
+        4 => "[^\"\\\\\\x00-\\x1f]{1,4}",
+        1 => select(vec![
+            r#"\""#, r"\\", r"\/", r"\b", r"\f", r"\n", r"\r", r"\t", r"\u00e9", r"\u0000",
+            r"\u001F", r"\uD83D\uDE00", r"\u4e2d", "é", "中", "😀",
+        ])
+        .prop_map(str::to_owned),
+    ];
+    vec(part, 0..6).prop_map(|parts| format!("\"{}\"", parts.concat()))
+}
+
+/// A JSON number as written: integers of every size (beyond u64 too),
+/// fractions, exponents (`1E2`, `-0.5e-3`), `-0`.
+fn number_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        any::<i64>().prop_map(|n| n.to_string()),
+        any::<u64>().prop_map(|n| n.to_string()),
+        "-?[1-9][0-9]{19,30}",
+        "-?(0|[1-9][0-9]{0,4})\\.[0-9]{1,6}",
+        "-?(0|[1-9][0-9]{0,4})(\\.[0-9]{1,4})?[eE][+-]?[0-9]{1,2}",
+        select(vec!["-0", "0", "1E2", "-0.5e-3", "1.50", "0.0", "1e-7"]).prop_map(str::to_owned),
+    ]
+}
+
+/// Any JSON value as compact text, nested up to 4 levels.
+fn json_text() -> BoxedStrategy<String> {
+    let leaf = prop_oneof![
+        select(vec!["null", "true", "false"]).prop_map(str::to_owned),
+        number_text(),
+        string_text(),
+    ];
+    leaf.prop_recursive(4, 24, 5, |inner| {
+        prop_oneof![
+            vec(inner.clone(), 0..5).prop_map(|items| format!("[{}]", items.join(","))),
+            vec((string_text(), inner), 0..5).prop_map(|members| object_text(&members)),
+        ]
+    })
+    .boxed()
+}
+
+/// A member name as a server may choose it (written without escapes: the
+/// name's spelling is not what these properties test).
+fn key() -> impl Strategy<Value = String> {
+    "[a-zA-Z_$é中😀][a-zA-Z0-9_ é-]{0,10}"
+}
+
+/// Names of members no error object may repeat, and of the common members.
+const COMMON: [&str; 5] = ["code", "message", "param", "doc_url", "request_id"];
+
+/// Extra members (position, key text, value text) whose names are not in
+/// `taken`, each once.
+fn fresh(
+    extra: Vec<(usize, String, String)>,
+    taken: &mut Vec<String>,
+) -> Vec<(usize, String, String)> {
+    extra
+        .into_iter()
+        .filter_map(|(at, key, value)| {
+            if taken.contains(&key) {
+                return None;
+            }
+            taken.push(key.clone());
+            Some((at, json_string(&key), value))
+        })
+        .collect()
+}
+
+fn extra_members(max: usize) -> impl Strategy<Value = Vec<(usize, String, String)>> {
+    vec((any::<usize>(), key(), json_text()), 0..max)
+}
+
+/// Parses `body`, writes it back, and checks that the text is the same and
+/// that the fuzz check finds nothing.
+fn byte_identical(body: &str) -> Result<(), TestCaseError> {
+    let parsed: ErrorResponse<AmpError> = serde_json::from_str(body)
+        .map_err(|e| TestCaseError::fail(format!("{body}: rejected: {e}")))?;
+    let written = serde_json::to_string(&parsed).expect("serializes");
+    prop_assert_eq!(&written, body);
+    prop_assert_eq!(fuzz_check::check(body.as_bytes()), Outcome::Accepted);
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// Members the catalog does not declare, with any value, anywhere in an
+    /// error object (before `code` too) or beside it, come back byte for byte.
+    #[test]
+    fn extra_members_round_trip(
+        seed in 0..SEED.len(),
+        in_error in extra_members(6),
+        beside in extra_members(3),
+        unknown_code in "[a-z][a-z_]{2,16}",
+        unknown_members in vec((any::<usize>(), prop_oneof![
+            1 => select(COMMON[1..].to_vec()).prop_map(str::to_owned),
+            4 => key(),
+        ], json_text()), 0..8),
+    ) {
+        // (a) The page's body of `seed`.
+        let top = members(&compact(SEED[seed]));
+        let error = members(&top[0].1);
+        let code: String = serde_json::from_str(&error[0].1).expect("code first");
+        let mut taken: Vec<String> = COMMON.iter().map(|k| k.to_string()).collect();
+        if let Some(info) = AmpError::CATALOG.code(&code) {
+            taken.extend(info.fields.iter().map(|f| f.name.to_owned()));
+        }
+        taken.extend(error.iter().map(|(k, _)| serde_json::from_str(k).expect("a key")));
+        let mut error = error;
+        insert_at(&mut error, fresh(in_error, &mut taken));
+        let mut top = vec![("\"error\"".to_owned(), object_text(&error))];
+        insert_at(&mut top, fresh(beside.clone(), &mut vec!["error".to_owned()]));
+        byte_identical(&object_text(&top))?;
+
+        // (b) A code the catalog does not know: every member, common ones
+        // included, is kept as written.
+        prop_assume!(AmpError::CATALOG.code(&unknown_code).is_none());
+        let mut error = Vec::new();
+        insert_at(&mut error, fresh(unknown_members, &mut vec!["code".to_owned()]));
+        insert_at(&mut error, vec![(seed, json_string("code"), json_string(&unknown_code))]);
+        let mut top = vec![("\"error\"".to_owned(), object_text(&error))];
+        insert_at(&mut top, fresh(beside, &mut vec!["error".to_owned()]));
+        byte_identical(&object_text(&top))?;
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Every field type, built through the generated types.
+// ---------------------------------------------------------------------------
+
+/// Strings a field may hold: anything, and the characters JSON escapes.
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        any::<String>(),
+        "[\"\\\\/\\x00-\\x1f\\x7f\u{e9}\u{2028}\u{1F600}a{}]{0,8}",
+    ]
+}
+
+/// A JSON value without spellings of its own (serde_json writes it one way).
+fn canonical_value() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::from),
+        any::<i64>().prop_map(Value::from),
+        any::<u64>().prop_map(Value::from),
+        text().prop_map(Value::from),
+    ];
+    leaf.prop_recursive(3, 12, 4, |inner| {
+        prop_oneof![
+            vec(inner.clone(), 0..4).prop_map(Value::from),
+            vec((text(), inner), 0..4)
+                .prop_map(|members| Value::Object(members.into_iter().collect())),
+        ]
+    })
+}
+
+/// Members a named object type does not declare.
+fn other_members(declared: &'static [&'static str]) -> impl Strategy<Value = Object> {
+    vec((key(), canonical_value()), 0..3).prop_map(move |members| {
+        members
+            .into_iter()
+            .filter(|(key, _)| !declared.contains(&key.as_str()))
+            .collect()
+    })
+}
+
+fn violation() -> impl Strategy<Value = AmpErrorFieldViolation> {
+    (text(), text(), other_members(&["field", "message"])).prop_map(
+        |(field, message, other_members)| AmpErrorFieldViolation {
+            field,
+            message,
+            other_members,
+        },
+    )
+}
+
+/// The common members a built error may set.
+fn with_meta<E>(
+    error: E,
+    (message, param, request_id): (Option<String>, Option<String>, Option<String>),
+    set: impl Fn(E, &str, String) -> E,
+) -> E {
+    let mut error = error;
+    for (name, value) in [
+        ("message", message),
+        ("param", param),
+        ("request_id", request_id),
+    ] {
+        if let Some(value) = value {
+            error = set(error, name, value);
+        }
+    }
+    error
+}
+
+fn meta() -> impl Strategy<Value = (Option<String>, Option<String>, Option<String>)> {
+    (
+        proptest::option::of(text()),
+        proptest::option::of(text()),
+        proptest::option::of(text()),
+    )
+}
+
+fn opt<T: std::fmt::Debug>(s: impl Strategy<Value = T>) -> impl Strategy<Value = Option<T>> {
+    proptest::option::of(s)
+}
+
+/// A mission state: one the catalog knows, or a newer server's (kept in
+/// `Unknown`; never one of the known values, which would be that variant).
+fn mission_state() -> impl Strategy<Value = AmpErrorMissionState> {
+    prop_oneof![
+        select(AmpErrorMissionState::ALL.to_vec()),
+        text().prop_map(|value| AmpErrorMissionState::from_wire(&value)),
+    ]
+}
+
+/// Every code of AMP's catalog, its fields any value of their types.
+fn amp_error() -> impl Strategy<Value = AmpError> {
+    let error = prop_oneof![
+        Just(AmpError::unauthorized()),
+        Just(AmpError::forbidden()),
+        Just(AmpError::invalid_token()),
+        Just(AmpError::invalid_request()),
+        vec(violation(), 0..4).prop_map(AmpError::validation_error),
+        Just(AmpError::invalid_parameter()),
+        (opt(text()), opt(text())).prop_map(|(resource_type, resource_id)| {
+            let mut error = AmpError::not_found();
+            if let AmpError::NotFound {
+                resource_type: t,
+                resource_id: i,
+                ..
+            } = &mut error
+            {
+                (*t, *i) = (resource_type, resource_id);
+            }
+            error
+        }),
+        Just(AmpError::already_exists()),
+        (opt(mission_state()), opt(vec(mission_state(), 0..4))).prop_map(|(state, states)| {
+            let mut error = AmpError::conflict();
+            if let AmpError::Conflict {
+                current_state,
+                allowed_states,
+                ..
+            } = &mut error
+            {
+                (*current_state, *allowed_states) = (state, states);
+            }
+            error
+        }),
+        (any::<u64>(), opt(any::<u64>()), opt(any::<u64>())).prop_map(|(retry, l, c)| {
+            let mut error = AmpError::rate_limit_exceeded(retry);
+            if let AmpError::RateLimitExceeded { limit, current, .. } = &mut error {
+                (*limit, *current) = (l, c);
+            }
+            error
+        }),
+        (opt(text()), opt(text()), opt(text())).prop_map(|(job, stage_, cause_)| {
+            let mut error = AmpError::processing_failed();
+            if let AmpError::ProcessingFailed {
+                job_id,
+                stage,
+                cause,
+                ..
+            } = &mut error
+            {
+                (*job_id, *stage, *cause) = (job, stage_, cause_);
+            }
+            error
+        }),
+        (opt(text()), opt(text()), opt(any::<bool>())).prop_map(|(p, e, r)| {
+            let mut error = AmpError::provider_error();
+            if let AmpError::ProviderError {
+                provider,
+                provider_error,
+                retryable,
+                ..
+            } = &mut error
+            {
+                (*provider, *provider_error, *retryable) = (p, e, r);
+            }
+            error
+        }),
+        (opt(any::<u64>()), opt(any::<u64>())).prop_map(|(l, c)| {
+            let mut error = AmpError::budget_exceeded();
+            if let AmpError::BudgetExceeded {
+                limit_cents,
+                current_cents,
+                ..
+            } = &mut error
+            {
+                (*limit_cents, *current_cents) = (l, c);
+            }
+            error
+        }),
+        Just(AmpError::internal_error()),
+        opt(any::<u64>()).prop_map(|r| {
+            let mut error = AmpError::service_unavailable();
+            if let AmpError::ServiceUnavailable { retry_after, .. } = &mut error {
+                *retry_after = r;
+            }
+            error
+        }),
+    ];
+    (error, meta()).prop_map(|(error, meta)| {
+        with_meta(error, meta, |error, name, value| match name {
+            "message" => error.with_message(value),
+            "param" => error.with_param(value),
+            _ => error.with_request_id(value),
+        })
+    })
+}
+
+/// The shop catalog's codes: its `object` field (any JSON, kept as written),
+/// its `number` field, and a list of its own object type.
+fn shop_error() -> impl Strategy<Value = ShopError> {
+    let line = (
+        text(),
+        any::<i64>(),
+        opt(any::<bool>()),
+        other_members(&["sku", "quantity", "gift"]),
+    )
+        .prop_map(|(sku, quantity, gift, other_members)| ShopErrorLineItem {
+            sku,
+            quantity,
+            gift,
+            other_members,
+        });
+    let metadata = vec((key(), json_text()), 0..5).prop_map(|members| {
+        members
+            .into_iter()
+            .map(|(key, value)| (key, RawJson::from_text(value).expect("JSON text")))
+            .collect::<Object>()
+    });
+    let error = prop_oneof![
+        (text(), any::<i64>(), opt(vec(line, 0..3))).prop_map(|(sku, available, l)| {
+            let mut error = ShopError::out_of_stock(sku, available);
+            if let ShopError::OutOfStock { lines, .. } = &mut error {
+                *lines = l;
+            }
+            error
+        }),
+        (
+            opt(any::<bool>()),
+            opt(text()),
+            // Short decimals: serde_json, built without `float_roundtrip`,
+            // misreads some long ones (bug_number_fields_do_not_round_trip).
+            opt((any::<i32>(), 0..8i32).prop_map(|(m, e)| f64::from(m) / 10f64.powi(e))),
+            opt(metadata),
+        )
+            .prop_map(|(t, d, a, m)| {
+                let mut error = ShopError::card_declined();
+                if let ShopError::CardDeclined {
+                    transient,
+                    decline_code,
+                    amount,
+                    metadata,
+                    ..
+                } = &mut error
+                {
+                    (*transient, *decline_code, *amount, *metadata) = (t, d, a, m);
+                }
+                error
+            }),
+    ];
+    (error, meta()).prop_map(|(error, meta)| {
+        with_meta(error, meta, |error, name, value| match name {
+            "message" => error.with_message(value),
+            "param" => error.with_param(value),
+            _ => error.with_request_id(value),
+        })
+    })
+}
+
+/// The v2 test catalog: `list<string>` (which AMP's no longer uses) and a
+/// signed integer.
+fn v2_error() -> impl Strategy<Value = V2Error> {
+    (any::<i64>(), opt(text()), opt(vec(text(), 0..4)), meta()).prop_map(|(limit, p, t, meta)| {
+        let mut error = V2Error::quota_exceeded(limit);
+        if let V2Error::QuotaExceeded { plan, tags, .. } = &mut error {
+            (*plan, *tags) = (p, t);
+        }
+        with_meta(error, meta, |error, name, value| match name {
+            "message" => error.with_message(value),
+            "param" => error.with_param(value),
+            _ => error.with_request_id(value),
+        })
+    })
+}
+
+/// Written, parsed: the same error; written again: the same text.
+fn built_round_trip<E>(error: E) -> Result<(), TestCaseError>
+where
+    E: serde::Serialize + serde::de::DeserializeOwned + PartialEq + std::fmt::Debug + Clone,
+{
+    let body = serde_json::to_string(&ErrorResponse::new(error.clone())).expect("serializes");
+    let parsed: ErrorResponse<E> = serde_json::from_str(&body)
+        .map_err(|e| TestCaseError::fail(format!("{body}: rejected: {e}")))?;
+    prop_assert_eq!(&parsed.error, &error, "{}", body);
+    prop_assert_eq!(serde_json::to_string(&parsed).expect("serializes"), body);
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// string, integer (u64 and i64), boolean, string enum, number,
+    /// list<string>, list<enum>, list<object type>, object: any value,
+    /// built, written and parsed back unchanged.
+    #[test]
+    fn field_values_round_trip(amp in amp_error(), shop in shop_error(), v2 in v2_error()) {
+        built_round_trip(amp.clone())?;
+        built_round_trip(shop)?;
+        built_round_trip(v2)?;
+        // What a built error writes is a body the fuzz check accepts.
+        let body = serde_json::to_string(&ErrorResponse::new(amp)).expect("serializes");
+        prop_assert_ne!(fuzz_check::check(body.as_bytes()), Outcome::Rejected);
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Broken and odd bodies.
+// ---------------------------------------------------------------------------
+
+/// A value of another type (or out of range, or too deep) for any member.
+fn odd_value() -> impl Strategy<Value = String> {
+    prop_oneof![
+        3 => select(vec![
+            "null", "\"x\"", "1", "-1", "1.5", "1E2", "-0", "true", "[]", "{}", "[1,\"a\"]",
+            "{\"a\":1}", "18446744073709551616", "\"\\u0041\"", "1e400", "\"\\ud800\"",
+            "[{\"field\":\"f\",\"message\":\"m\"}]", "[\"a\",\"b\"]",
+            "\"https://docs.amp.dev/api/errors#rate_limit_exceeded\"",
+        ])
+        .prop_map(str::to_owned),
+        1 => (100usize..140).prop_map(|depth| format!("{}{}", "[".repeat(depth), "]".repeat(depth))),
+        1 => json_text(),
+    ]
+}
+
+/// What may be inserted anywhere in a body's text.
+fn token() -> impl Strategy<Value = String> {
+    prop_oneof![
+        3 => select(vec![
+            "null", "\"x\"", "1e400", "[", "]", "{", "}", ",", ":", "\"", "\\", "1E2",
+            "\"code\":\"x\",", "\"code\":\"not_found\",", "\"error\":", "\"message\":1,",
+            "\"error\":{\"code\":\"x\"},", "\u{e9}", "\u{0}", " ",
+        ])
+        .prop_map(str::to_owned),
+        1 => odd_value(),
+    ]
+}
+
+#[derive(Debug, Clone)]
+enum Mutation {
+    /// XOR one byte with a mask.
+    Flip(usize, u8),
+    /// Delete up to 8 bytes.
+    Delete(usize, usize),
+    /// Insert text.
+    Insert(usize, String),
+    /// Repeat an error object's member at another place.
+    Duplicate(usize, usize),
+    /// Swap two members of the error object.
+    Swap(usize, usize),
+    /// Give a member of the error object (or beside it) another value.
+    Retype(bool, usize, String),
+}
+
+fn mutation() -> impl Strategy<Value = Mutation> {
+    prop_oneof![
+        2 => (any::<usize>(), 1..=255u8).prop_map(|(at, mask)| Mutation::Flip(at, mask)),
+        1 => (any::<usize>(), 1..8usize).prop_map(|(at, n)| Mutation::Delete(at, n)),
+        2 => (any::<usize>(), token()).prop_map(|(at, t)| Mutation::Insert(at, t)),
+        2 => (any::<usize>(), any::<usize>()).prop_map(|(a, b)| Mutation::Duplicate(a, b)),
+        2 => (any::<usize>(), any::<usize>()).prop_map(|(a, b)| Mutation::Swap(a, b)),
+        3 => (any::<bool>(), any::<usize>(), odd_value())
+            .prop_map(|(beside, at, v)| Mutation::Retype(beside, at, v)),
+    ]
+}
+
+/// An object's members as (key text, value text).
+type Texts = Vec<(String, String)>;
+
+/// The envelope's members, where `error` is among them, and the error
+/// object's members, when `body` still has them.
+fn split(body: &[u8]) -> Option<(Texts, usize, Texts)> {
+    let Members(top) = serde_json::from_slice(body).ok()?;
+    let top: Vec<(String, String)> = top
+        .into_iter()
+        .map(|(k, v)| (json_string(&k), v.get().to_owned()))
+        .collect();
+    let at = top.iter().position(|(k, _)| k == "\"error\"")?;
+    let Members(error) = serde_json::from_str(&top[at].1).ok()?;
+    let error = error
+        .into_iter()
+        .map(|(k, v)| (json_string(&k), v.get().to_owned()))
+        .collect();
+    Some((top, at, error))
+}
+
+fn mutate(body: &mut Vec<u8>, mutation: &Mutation) {
+    let len = body.len();
+    match mutation {
+        Mutation::Flip(at, mask) if len > 0 => body[at % len] ^= mask,
+        Mutation::Delete(at, n) if len > 0 => {
+            let at = at % len;
+            body.drain(at..(at + n).min(len));
+        }
+        Mutation::Insert(at, text) => {
+            let at = at % (len + 1);
+            body.splice(at..at, text.bytes());
+        }
+        Mutation::Duplicate(..) | Mutation::Swap(..) | Mutation::Retype(..) => {
+            let Some((mut top, error_at, mut error)) = split(body) else {
+                return;
+            };
+            match mutation {
+                Mutation::Duplicate(from, to) if !error.is_empty() => {
+                    let member = error[from % error.len()].clone();
+                    let to = to % (error.len() + 1);
+                    error.insert(to, member);
+                }
+                Mutation::Swap(a, b) if !error.is_empty() => {
+                    let n = error.len();
+                    error.swap(a % n, b % n);
+                }
+                Mutation::Retype(false, at, value) if !error.is_empty() => {
+                    let n = error.len();
+                    error[at % n].1.clone_from(value);
+                }
+                Mutation::Retype(true, ..) => {}
+                _ => return,
+            }
+            top[error_at].1 = object_text(&error);
+            if let Mutation::Retype(true, at, value) = mutation {
+                let name = json_string(&format!("beside{}", at % 3));
+                top.insert(at % (top.len() + 1), (name, value.clone()));
+            }
+            *body = object_text(&top).into_bytes();
+        }
+        _ => {}
+    }
+}
+
+fn base() -> impl Strategy<Value = Vec<u8>> {
+    let bodies: Vec<String> = SEED
+        .iter()
+        .map(|s| compact(s))
+        .chain(WIRE.iter().map(|s| s.to_string()))
+        .collect();
+    select(bodies).prop_map(String::into_bytes)
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// Byte flips, deletions, insertions, repeated and swapped members,
+    /// values of other types: never a panic; what is accepted is an error
+    /// envelope, idempotent and lossless (tests/fuzz_check/mod.rs).
+    #[test]
+    fn mutated_bodies_never_panic_and_are_idempotent(
+        mut body in base(),
+        mutations in vec(mutation(), 1..5),
+        bytes in vec(any::<u8>(), 0..48),
+    ) {
+        for mutation in &mutations {
+            mutate(&mut body, mutation);
+        }
+        fuzz_check::check(&body);
+        // And arbitrary bytes.
+        fuzz_check::check(&bytes);
+    }
+
+    /// Error objects made of the members AMP's codes use, in any order, any
+    /// of them repeated, with values of their types or not.
+    #[test]
+    fn accepted_bodies_are_idempotent(
+        code in select(vec![
+            "rate_limit_exceeded", "validation_error", "not_found", "conflict",
+            "provider_error", "service_unavailable", "internal_error", "brand_new",
+        ]),
+        members in vec((
+            select(vec![
+                "message", "param", "doc_url", "request_id", "retry_after", "limit",
+                "current", "details", "resource_type", "allowed_states", "retryable",
+                "provider_error", "x", "trace",
+            ]),
+            prop_oneof![
+                2 => odd_value(),
+                1 => any::<i64>().prop_map(|n| n.to_string()),
+                1 => text().prop_map(|t| json_string(&t)),
+            ],
+        ), 0..8),
+        code_at in any::<usize>(),
+        beside in vec((select(vec!["status", "trace", "error"]), odd_value()), 0..3),
+    ) {
+        let mut error: Vec<(String, String)> = members
+            .into_iter()
+            .map(|(k, v)| (json_string(k), v))
+            .collect();
+        insert_at(&mut error, vec![(code_at, json_string("code"), json_string(code))]);
+        let mut top = vec![("\"error\"".to_owned(), object_text(&error))];
+        for (key, value) in beside {
+            top.push((json_string(key), value));
+        }
+        fuzz_check::check(object_text(&top).as_bytes());
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Bugs found (the library is not fixed here): each one's smallest input.
+// ---------------------------------------------------------------------------
+
+fn parse(body: &str) -> ErrorResponse<AmpError> {
+    serde_json::from_str(body).unwrap_or_else(|e| panic!("{body}: {e}"))
+}
+
+fn write(response: &ErrorResponse<AmpError>) -> String {
+    serde_json::to_string(response).expect("serializes")
+}
+
+#[test]
+#[ignore = "bug: typed members that arrive out of this crate's order are written back in it"]
+fn bug_typed_members_out_of_the_crates_order_are_reordered() {
+    // "Same members, same order": `message`, the catalog's `doc_url` and the
+    // code's fields are written in this crate's order when one arrives after
+    // a member this crate writes later (`param` and `request_id` keep their
+    // place). In de.rs, `Recorder::place` marks the member seen before
+    // `recording()` writes out the order so far, so the order already holds it
+    // and the member's own late place is skipped when writing.
+    for body in [
+        r#"{"error":{"code":"not_found","param":"p","message":"m"}}"#,
+        r#"{"error":{"code":"not_found","resource_id":"r","message":"m"}}"#,
+        r#"{"error":{"code":"not_found","resource_id":"r","resource_type":"t"}}"#,
+        r#"{"error":{"code":"not_found","doc_url":"https://docs.amp.dev/api/errors#not_found","message":"m"}}"#,
+        r#"{"error":{"code":"rate_limit_exceeded","request_id":"r","retry_after":45}}"#,
+    ] {
+        assert_eq!(write(&parse(body)), body);
+    }
+}
+
+#[test]
+#[ignore = "bug: a common member or field repeated, once of its type and once not, loses the \
+            kept value and is not idempotent"]
+fn bug_repeated_member_of_its_type_and_not_is_lossy_and_not_idempotent() {
+    // SECURITY.md: "A repeated member other than `code` keeps its first place
+    // and its last value". The typed value is written, the last one dropped,
+    // and the first parse still holds it (received_member("message") is 1).
+    for (body, expected) in [
+        (
+            r#"{"error":{"code":"not_found","message":"a","message":1}}"#,
+            r#"{"error":{"code":"not_found","message":1}}"#,
+        ),
+        (
+            r#"{"error":{"code":"rate_limit_exceeded","retry_after":45,"limit":1,"limit":"a"}}"#,
+            r#"{"error":{"code":"rate_limit_exceeded","retry_after":45,"limit":"a"}}"#,
+        ),
+        (
+            r#"{"error":{"code":"not_found","message":1,"message":"a"}}"#,
+            r#"{"error":{"code":"not_found","message":"a"}}"#,
+        ),
+    ] {
+        let parsed = parse(body);
+        let written = write(&parsed);
+        assert_eq!(parse(&written), parsed, "{body}: not idempotent");
+        assert_eq!(written, expected, "{body}");
+    }
+}
+
+#[test]
+#[ignore = "bug: a value that does not fit its field is kept re-serialized, not as written"]
+fn bug_a_wrong_typed_field_is_not_kept_as_written() {
+    // RawJson keeps "an optional field whose value did not fit its type" with
+    // its numbers as written; the scalar readers keep what serde_json
+    // visited instead (`1E2` -> `100.0`, a 25-digit integer -> `1.2...e+24`,
+    // `"\u0041"` -> `"A"`, `-0` -> `-0.0`), so the body does not round-trip
+    // and SECURITY.md's "no number is widened" does not hold (`1E2` -> `100.0`).
+    for member in [
+        r#""limit":1E2"#,
+        r#""limit":1234567890123456789012345"#,
+        r#""limit":"\u0041""#,
+        r#""limit":-0"#,
+        r#""message":1E2"#,
+        r#""doc_url":"\u0041""#,
+    ] {
+        let body =
+            format!(r#"{{"error":{{"code":"rate_limit_exceeded","retry_after":45,{member}}}}}"#);
+        assert_eq!(write(&parse(&body)), body);
+        // Before `code`, the same.
+        let body =
+            format!(r#"{{"error":{{{member},"code":"rate_limit_exceeded","retry_after":45}}}}"#);
+        assert_eq!(write(&parse(&body)), body);
+    }
+}
+
+#[test]
+#[ignore = "bug: a wrong-typed number is rewritten through f64 and the body is not idempotent"]
+fn bug_wrong_typed_numbers_are_rewritten_and_not_idempotent() {
+    // The kept value of `limit` (an integer field) is what serde_json
+    // visited, an f64, written by ryu (`4.1780674377044164e+26`); serde_json,
+    // built without `float_roundtrip`, reads that text as another f64
+    // (written `4.178067437704416e+26`): parse(serialize(parse(x))) !=
+    // parse(x), and serializing again writes other text. The same inside an
+    // object type's undeclared member (serde's flatten buffer) and in the
+    // fallback of a code whose required field is missing.
+    for body in [
+        r#"{"error":{"code":"rate_limit_exceeded","retry_after":45,"limit":417806743770441600000000000}}"#,
+        r#"{"error":{"code":"validation_error","details":[{"field":"f","message":"m","x":417806743770441600000000000}]}}"#,
+        r#"{"error":{"code":"rate_limit_exceeded","message":{"":417806743770441600000000000}}}"#,
+    ] {
+        let parsed = parse(body);
+        let written = write(&parsed);
+        assert_eq!(parse(&written), parsed, "{body}: not idempotent");
+        assert_eq!(write(&parse(&written)), written, "{body}: not stable");
+        assert_eq!(written, body);
+    }
+}
+
+#[test]
+#[ignore = "bug: members an object type does not declare lose their numbers' spelling"]
+fn bug_undeclared_members_of_object_types_are_not_kept_as_written() {
+    // A `list<FieldViolation>` element's extra member goes through serde's
+    // flatten buffer: `1E2` -> `100.0`, escapes decoded. (That such members
+    // are written after the declared ones is documented in SECURITY.md.)
+    let body = r#"{"error":{"code":"validation_error","details":[{"field":"f","message":"m","x":1E2,"y":"\u0041"}]}}"#;
+    assert_eq!(write(&parse(body)), body);
+}
+
+#[test]
+#[ignore = "bug: a typed member read after `code` has a lower depth limit than any other member"]
+fn bug_typed_members_after_code_have_a_lower_depth_limit() {
+    // One rule for every member (SECURITY.md): a value nested 126 levels is
+    // accepted under `x`, or under `limit` before `code`, but rejected
+    // ("recursion limit exceeded") under `limit` or `message` after `code`:
+    // the scalar reader reads it from the body's own deserializer, where the
+    // envelope and the error object count two levels.
+    let deep = format!("{}{}", "[".repeat(126), "]".repeat(126));
+    for body in [
+        format!(r#"{{"error":{{"code":"rate_limit_exceeded","retry_after":1,"x":{deep}}}}}"#),
+        format!(r#"{{"error":{{"limit":{deep},"code":"rate_limit_exceeded","retry_after":1}}}}"#),
+        format!(r#"{{"error":{{"code":"rate_limit_exceeded","retry_after":1,"limit":{deep}}}}}"#),
+        format!(r#"{{"error":{{"code":"not_found","message":{deep}}}}}"#),
+    ] {
+        let parsed = serde_json::from_str::<ErrorResponse<AmpError>>(&body);
+        assert!(parsed.is_ok(), "{body}: {:?}", parsed.err());
+    }
+}
+
+#[test]
+#[ignore = "bug: a `number` field does not round-trip (serde_json without `float_roundtrip`)"]
+fn bug_number_fields_do_not_round_trip() {
+    // serde_json's default float parser misreads some shortest spellings by
+    // one unit in the last place; amp-errors does not enable serde_json's
+    // `float_roundtrip`. A `number` field (not in AMP's catalog; the shop's
+    // `amount`) then neither parses back equal nor writes back the same text.
+    let amount = -3.279_196_435_086_759e-213;
+    let built = {
+        let mut error = ShopError::card_declined();
+        if let ShopError::CardDeclined { amount: a, .. } = &mut error {
+            *a = Some(amount);
+        }
+        error
+    };
+    let body = serde_json::to_string(&built).expect("serializes");
+    assert_eq!(
+        body,
+        r#"{"code":"card_declined","message":"The card was declined.","amount":-3.279196435086759e-213,"doc_url":"https://shop.example/errors#card_declined"}"#
+    );
+    let parsed: ShopError = serde_json::from_str(&body).expect("parses");
+    assert_eq!(parsed, built);
+    assert_eq!(serde_json::to_string(&parsed).expect("serializes"), body);
+}
+
+#[test]
+#[ignore = "bug: escapes in member names are not kept (compact input is not written back byte for byte)"]
+fn bug_escaped_member_names_are_not_kept_as_written() {
+    // Kept members keep their value's text but not their name's: `"\u0041"`
+    // is written `"A"` (the name's value is the same).
+    for body in [
+        r#"{"error":{"code":"not_found","\u0041":1}}"#,
+        r#"{"error":{"code":"brand_new","a\/b":1}}"#,
+        r#"{"error":{"code":"brand_new"},"\u0074race":1}"#,
+    ] {
+        assert_eq!(write(&parse(body)), body);
+    }
+}
