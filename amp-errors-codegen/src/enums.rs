@@ -90,8 +90,8 @@ pub fn string_enum(plan: &Plan<'_>, ty: &ObjectType, values: &[Located<String>])
         }
 
         impl #rt::de::Tolerant for #ident {
-            fn read<'de, D: #rt::serde::Deserializer<'de>>(deserializer: D) -> #rt::Result<#rt::de::Read<Self>, D::Error> {
-                #rt::de::read_str(deserializer, #ident::from_wire)
+            fn from_text(text: &str) -> #rt::Result<#rt::Option<Self>, #rt::String> {
+                #rt::de::enum_from_text(text, #ident::from_wire)
             }
         }
     }

@@ -52,6 +52,7 @@ fn object_type(plan: &Plan<'_>, object: &ObjectType) -> TokenStream {
         fmt::debug_field(rt, &field.name.value, field.sensitive, &quote!(&self.#rust))
     });
     let name = ident.to_string();
+    let deserialize = deserialize_impl(plan, object, &ident);
     quote! {
         #doc
         #[derive(
@@ -59,7 +60,6 @@ fn object_type(plan: &Plan<'_>, object: &ObjectType) -> TokenStream {
             #rt::Default,
             #rt::PartialEq,
             #rt::serde::Serialize,
-            #rt::serde::Deserialize,
         )]
         #[serde(crate = #serde_path)]
         pub struct #ident {
@@ -70,11 +70,76 @@ fn object_type(plan: &Plan<'_>, object: &ObjectType) -> TokenStream {
             pub other_members: #rt::Object,
         }
 
+        #deserialize
+
         impl #rt::fmt::Debug for #ident {
             fn fmt(&self, f: &mut #rt::fmt::Formatter<'_>) -> #rt::fmt::Result {
                 f.debug_struct(#name)
                     #(#debug_fields)*
                     .finish()
+            }
+        }
+    }
+}
+
+/// `Deserialize` of an object type: the declared members typed, the others
+/// kept in `other_members` exactly as written (numbers' spelling included,
+/// which serde's `flatten` buffer would lose).
+fn deserialize_impl(
+    plan: &Plan<'_>,
+    object: &ObjectType,
+    ident: &proc_macro2::Ident,
+) -> TokenStream {
+    let Plan {
+        catalog,
+        rt_path: rt,
+        ..
+    } = plan;
+    let locals: Vec<_> = object
+        .fields
+        .iter()
+        .map(|f| quote::format_ident!("__field_{}", f.name.value))
+        .collect();
+    let slots = object.fields.iter().zip(&locals).map(|(field, local)| {
+        let ty = types::value_type(catalog, rt, field);
+        quote!(let mut #local: #rt::Option<#ty> = #rt::None;)
+    });
+    let arms = object.fields.iter().zip(&locals).map(|(field, local)| {
+        let wire = &field.name.value;
+        quote!(#wire => #local = map.next_value()?,)
+    });
+    let inits = object.fields.iter().zip(&locals).map(|(field, local)| {
+        let rust = names::field_ident(&field.name.value);
+        let wire = &field.name.value;
+        if field.required {
+            quote!(#rust: #rt::de::required(#local, #wire)?,)
+        } else {
+            quote!(#rust: #local,)
+        }
+    });
+    let expecting = format!("a {} object", object.name.value);
+    quote! {
+        impl<'de> #rt::serde::Deserialize<'de> for #ident {
+            fn deserialize<D: #rt::serde::Deserializer<'de>>(deserializer: D) -> #rt::Result<Self, D::Error> {
+                struct Members;
+                impl<'de> #rt::serde::de::Visitor<'de> for Members {
+                    type Value = #ident;
+                    fn expecting(&self, f: &mut #rt::fmt::Formatter<'_>) -> #rt::fmt::Result {
+                        f.write_str(#expecting)
+                    }
+                    fn visit_map<A: #rt::serde::de::MapAccess<'de>>(self, mut map: A) -> #rt::Result<#ident, A::Error> {
+                        #(#slots)*
+                        let mut other_members = #rt::Object::new();
+                        while let #rt::Some(key) = map.next_key::<#rt::de::Key<'de>>()? {
+                            match key.as_str() {
+                                #(#arms)*
+                                _ => #rt::de::other_member(&mut map, key, &mut other_members)?,
+                            }
+                        }
+                        #rt::Ok(#ident { #(#inits)* other_members })
+                    }
+                }
+                deserializer.deserialize_map(Members)
             }
         }
     }

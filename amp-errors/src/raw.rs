@@ -373,24 +373,6 @@ impl<'de> Visitor<'de> for Transcode<'_> {
     }
 }
 
-/// The JSON text of a sequence another deserializer is visiting.
-pub(crate) fn from_seq<'de, A: SeqAccess<'de>>(seq: A) -> Result<RawJson, A::Error> {
-    let text = RawVisitor.visit_seq(seq)?;
-    RawJson::from_text(text.0.into_owned()).map_err(de::Error::custom)
-}
-
-/// The JSON text of a map another deserializer is visiting.
-pub(crate) fn from_map<'de, A: MapAccess<'de>>(map: A) -> Result<RawJson, A::Error> {
-    let mut out = Vec::new();
-    Transcode {
-        out: &mut out,
-        depth: 0,
-    }
-    .visit_map(map)?;
-    let text = finish::<A::Error>(out)?;
-    RawJson::from_text(text.0.into_owned()).map_err(de::Error::custom)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -14,12 +14,9 @@
 
 use std::borrow::Cow;
 use std::fmt;
-use std::marker::PhantomData;
 
 use serde::Serialize;
-use serde::de::{
-    self, Deserialize, DeserializeOwned, DeserializeSeed, Deserializer, MapAccess, Visitor,
-};
+use serde::de::{self, Deserialize, DeserializeOwned, Deserializer, MapAccess, Visitor};
 
 use crate::meta::{Inline, Received, Slot, Wire};
 use crate::raw::RawText;
@@ -75,135 +72,86 @@ pub enum Read<T> {
     Kept(RawJson),
 }
 
-/// A type a member is read into without failing on a value of another type.
+/// A scalar type a member is read into without failing on a value of
+/// another type: read from the member's JSON text, so that a value that does
+/// not fit is kept exactly as written.
 pub trait Tolerant: Sized {
-    /// Reads the value; one of another type is kept as received.
-    fn read<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Read<Self>, D::Error>;
+    /// The value of JSON text `text` (one well-formed JSON value): `Ok(None)`
+    /// when it is not of this type, `Err` when it is but breaks a rule every
+    /// member follows (a lone surrogate, a number out of range).
+    fn from_text(text: &str) -> Result<Option<Self>, String>;
 }
 
-/// Reads one scalar: `T` from the visits `typed` accepts, anything else kept.
-struct ScalarVisitor<T>(PhantomData<T>);
-
-macro_rules! kept {
-    ($read:ty; $($method:ident: $ty:ty),*) => {$(
-        fn $method<E: de::Error>(self, v: $ty) -> Result<Read<$read>, E> {
-            RawJson::from_serialize(&v).map(Read::Kept).map_err(E::custom)
+impl Tolerant for String {
+    #[inline]
+    fn from_text(text: &str) -> Result<Option<Self>, String> {
+        let Some(inner) = text.strip_prefix('"').and_then(|t| t.strip_suffix('"')) else {
+            return Ok(None);
+        };
+        if !inner.contains('\\') {
+            // Well-formed JSON without escapes: the text is the value.
+            return Ok(Some(inner.to_owned()));
         }
-    )*};
+        serde_json::from_str(text)
+            .map(Some)
+            .map_err(|e| e.to_string())
+    }
 }
 
-/// The visits every scalar reader treats alike: they keep what does not fit.
-macro_rules! scalar_reader {
-    ($ty:ty, $expecting:literal, { $($typed:item)* }, [$($kept:ident: $kty:ty),*]) => {
-        impl<'de> Visitor<'de> for ScalarVisitor<$ty> {
-            type Value = Read<$ty>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str($expecting)
-            }
-            $($typed)*
-            kept!($ty; $($kept: $kty),*);
-            fn visit_unit<E: de::Error>(self) -> Result<Read<$ty>, E> {
-                Ok(Read::Kept(RawJson::null()))
-            }
-            fn visit_none<E: de::Error>(self) -> Result<Read<$ty>, E> {
-                Ok(Read::Kept(RawJson::null()))
-            }
-            fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Read<$ty>, D::Error> {
-                d.deserialize_any(self)
-            }
-            fn visit_seq<A: de::SeqAccess<'de>>(self, seq: A) -> Result<Read<$ty>, A::Error> {
-                crate::raw::from_seq(seq).map(Read::Kept)
-            }
-            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Read<$ty>, A::Error> {
-                crate::raw::from_map(map).map(Read::Kept)
-            }
-        }
-        impl Tolerant for $ty {
-            #[inline]
-            fn read<'de, D: Deserializer<'de>>(d: D) -> Result<Read<Self>, D::Error> {
-                d.deserialize_any(ScalarVisitor::<$ty>(PhantomData))
-            }
-        }
-    };
+impl Tolerant for u64 {
+    #[inline]
+    fn from_text(text: &str) -> Result<Option<Self>, String> {
+        Ok(text.parse().ok())
+    }
 }
 
-scalar_reader!(String, "a string", {
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Read<String>, E> {
-        Ok(Read::Typed(v.to_owned()))
+impl Tolerant for i64 {
+    #[inline]
+    fn from_text(text: &str) -> Result<Option<Self>, String> {
+        // `-0` would be written back as `0`: kept as written instead.
+        Ok(text.parse().ok().filter(|_| text != "-0"))
     }
-    fn visit_string<E: de::Error>(self, v: String) -> Result<Read<String>, E> {
-        Ok(Read::Typed(v))
-    }
-}, [visit_bool: bool, visit_i64: i64, visit_u64: u64, visit_f64: f64]);
+}
 
-scalar_reader!(i64, "an integer", {
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Read<i64>, E> {
-        Ok(Read::Typed(v))
+impl Tolerant for f64 {
+    #[inline]
+    fn from_text(text: &str) -> Result<Option<Self>, String> {
+        if !text.starts_with(|c: char| c == '-' || c.is_ascii_digit()) {
+            return Ok(None);
+        }
+        // Rust's parse rounds correctly, so what serializing writes (the
+        // shortest spelling) reads back as the same number.
+        match text.parse::<f64>() {
+            Ok(number) if number.is_finite() => Ok(Some(number)),
+            _ => Err(format!("the number {text} is out of range")),
+        }
     }
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Read<i64>, E> {
-        Ok(match i64::try_from(v) {
-            Ok(v) => Read::Typed(v),
-            Err(_) => Read::Kept(RawJson::from_serialize(&v).map_err(E::custom)?),
+}
+
+impl Tolerant for bool {
+    #[inline]
+    fn from_text(text: &str) -> Result<Option<Self>, String> {
+        Ok(match text {
+            "true" => Some(true),
+            "false" => Some(false),
+            _ => None,
         })
     }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Read<i64>, E> {
-        Ok(Read::Kept(RawJson::from(v)))
-    }
-}, [visit_bool: bool, visit_f64: f64]);
-
-scalar_reader!(u64, "an integer >= 0", {
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Read<u64>, E> {
-        Ok(Read::Typed(v))
-    }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Read<u64>, E> {
-        Ok(Read::Kept(RawJson::from(v)))
-    }
-}, [visit_bool: bool, visit_i64: i64, visit_f64: f64]);
-
-scalar_reader!(f64, "a number", {
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Read<f64>, E> {
-        Ok(Read::Typed(v))
-    }
-    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Read<f64>, E> {
-        Ok(Read::Typed(v as f64))
-    }
-    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Read<f64>, E> {
-        Ok(Read::Typed(v as f64))
-    }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Read<f64>, E> {
-        Ok(Read::Kept(RawJson::from(v)))
-    }
-}, [visit_bool: bool]);
-
-scalar_reader!(bool, "a boolean", {
-    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Read<bool>, E> {
-        Ok(Read::Typed(v))
-    }
-    fn visit_str<E: de::Error>(self, v: &str) -> Result<Read<bool>, E> {
-        Ok(Read::Kept(RawJson::from(v)))
-    }
-}, [visit_i64: i64, visit_u64: u64, visit_f64: f64]);
-
-/// Reads a string as `T` with `from` (a string enum's `from_wire`): the
-/// [`Tolerant`] reading of generated string enums.
-pub fn read_str<'de, D: Deserializer<'de>, T>(
-    deserializer: D,
-    from: fn(&str) -> T,
-) -> Result<Read<T>, D::Error> {
-    Ok(match String::read(deserializer)? {
-        Read::Typed(text) => Read::Typed(from(&text)),
-        Read::Kept(raw) => Read::Kept(raw),
-    })
 }
 
-/// Reads a scalar with `T::read` as a seed.
-struct TolerantSeed<T>(PhantomData<T>);
+/// A string enum's [`Tolerant::from_text`]: the string, through `from`
+/// (its `from_wire`).
+pub fn enum_from_text<T>(text: &str, from: fn(&str) -> T) -> Result<Option<T>, String> {
+    Ok(String::from_text(text)?.map(|value| from(&value)))
+}
 
-impl<'de, T: Tolerant> DeserializeSeed<'de> for TolerantSeed<T> {
-    type Value = Read<T>;
-    #[inline]
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Read<T>, D::Error> {
-        T::read(d)
+/// Reads `text` as `T`, or keeps it as written.
+fn read_text<T: Tolerant, E: de::Error>(text: Cow<'_, str>) -> Result<Read<T>, E> {
+    match T::from_text(&text).map_err(E::custom)? {
+        Some(value) => Ok(Read::Typed(value)),
+        None => RawJson::from_text(text.into_owned())
+            .map(Read::Kept)
+            .map_err(E::custom),
     }
 }
 
@@ -253,22 +201,20 @@ pub enum Member<'a, 'de, A> {
 }
 
 impl<'de, A: MapAccess<'de>> Member<'_, 'de, A> {
-    /// Reads a scalar field into `slot`; a value of another type is kept.
+    /// Reads a scalar field into `slot`; a value of another type is kept as
+    /// written, and leaves the slot empty (a repeated member: the last wins).
     #[inline]
     pub fn read<T: Tolerant>(&mut self, slot: &mut Option<T>) -> Result<Read<()>, A::Error> {
-        let read = match self {
-            Member::Live(map) => map.next_value_seed(TolerantSeed::<T>(PhantomData))?,
-            Member::Buffered(text) => {
-                let mut de = serde_json::Deserializer::from_str(text);
-                T::read(&mut de).map_err(de::Error::custom)?
-            }
-        };
-        Ok(match read {
+        let text = self.text()?;
+        Ok(match read_text::<T, A::Error>(text)? {
             Read::Typed(value) => {
                 *slot = Some(value);
                 Read::Typed(())
             }
-            Read::Kept(raw) => Read::Kept(raw),
+            Read::Kept(raw) => {
+                *slot = None;
+                Read::Kept(raw)
+            }
         })
     }
 
@@ -306,11 +252,15 @@ impl<'de, A: MapAccess<'de>> Member<'_, 'de, A> {
                 *slot = Some(value);
                 Ok(Read::Typed(()))
             }
-            _ => Ok(Read::Kept(raw)),
+            _ => {
+                *slot = None;
+                Ok(Read::Kept(raw))
+            }
         }
     }
 
     /// The value's JSON text, borrowed from the input where it can be.
+    #[inline]
     fn text(&mut self) -> Result<Cow<'de, str>, A::Error> {
         match self {
             Member::Live(map) => map.next_value::<RawText<'de>>().map(|text| text.0),
@@ -447,29 +397,96 @@ impl Recorder {
         &mut wire.received.get_or_insert_with(Box::default).order
     }
 
-    /// Places a typed member: a repeat keeps the first place (the caller
-    /// keeps the last value).
+    /// The wire name of a typed slot.
+    fn key_of(&self, slot: &Slot) -> &'static str {
+        match slot {
+            Slot::Code => "code",
+            Slot::Message => "message",
+            Slot::Param => "param",
+            Slot::DocUrl => "doc_url",
+            Slot::RequestId => "request_id",
+            Slot::Field(i) => self.info.fields[*i].name,
+            Slot::Raw(..) => "",
+        }
+    }
+
+    /// The typed slot of member `key`, if it has one.
+    fn typed_slot(&self, key: &str) -> Option<Slot> {
+        Some(match key {
+            "message" => Slot::Message,
+            "param" => Slot::Param,
+            "doc_url" => Slot::DocUrl,
+            "request_id" => Slot::RequestId,
+            _ => Slot::Field(self.info.field_index(key)?),
+        })
+    }
+
+    /// Marks `slot` placed (or, with `placed` false, no longer).
+    fn mark(&mut self, slot: &Slot, placed: bool) {
+        let wire = &mut self.meta.wire;
+        let (flags, bits) = match slot {
+            Slot::Message => (Wire::MESSAGE, 0),
+            Slot::DocUrl => (Wire::DOC_URL, 0),
+            Slot::Field(i) if *i < 64 => (0, 1u64 << i),
+            _ => (0, 0),
+        };
+        if placed {
+            wire.flags |= flags;
+            wire.seen |= bits;
+        } else {
+            wire.flags &= !flags;
+            wire.seen &= !bits;
+        }
+    }
+
+    /// Places a typed member. A repeat keeps the first place, where the
+    /// caller stores the last value, even when the first was kept as received.
     fn place(&mut self, slot: Slot) {
         if self.seen(&slot) {
             return;
         }
-        match slot {
-            Slot::Message => self.meta.wire.flags |= Wire::MESSAGE,
-            Slot::DocUrl => self.meta.wire.flags |= Wire::DOC_URL,
-            Slot::Field(i) if i < 64 => self.meta.wire.seen |= 1 << i,
-            _ => {}
-        }
         let rank = slot.rank(self.info.fields.len()).unwrap_or(usize::MAX);
-        match self.mode {
-            Mode::Canonical { last } if rank > last => self.mode = Mode::Canonical { last: rank },
-            _ => self.record(slot),
+        let key = self.key_of(&slot);
+        let kept_first = match (&self.mode, &self.meta.wire.received) {
+            (Mode::Boxed, Some(received)) => received
+                .order
+                .iter()
+                .position(|s| matches!(s, Slot::Raw(k, _) if k == key)),
+            _ => None,
+        };
+        match (kept_first, &self.mode) {
+            (Some(at), _) => self.box_order()[at] = slot.clone(),
+            (None, Mode::Canonical { last }) if rank > *last => {
+                self.mode = Mode::Canonical { last: rank }
+            }
+            _ => self.record(slot.clone()),
         }
+        self.mark(&slot, true);
     }
 
-    /// Keeps member `key` as received, in its place (a repeat takes the first place).
+    /// Keeps member `key` as received, in its place. A repeat keeps the first
+    /// place and the last value, even when the first was typed.
     fn keep<E: de::Error>(&mut self, key: &str, value: RawJson) -> Result<(), E> {
         let value = value.checked()?;
         self.start();
+        if let Some(typed) = self.typed_slot(key)
+            && self.seen(&typed)
+        {
+            // The typed value read first gives way (the caller emptied a
+            // field's slot; the common members are emptied here).
+            match typed {
+                Slot::Message => self.meta.message = None,
+                Slot::Param => self.meta.param = None,
+                Slot::RequestId => self.meta.request_id = None,
+                _ => {}
+            }
+            self.mark(&typed, false);
+            let order = self.box_order();
+            if let Some(at) = order.iter().position(|s| same_typed(s, &typed)) {
+                order[at] = Slot::Raw(key.to_owned(), value);
+                return Ok(());
+            }
+        }
         let order = self.box_order();
         for slot in order.iter_mut() {
             if let Slot::Raw(k, v) = slot
@@ -551,6 +568,15 @@ impl Recorder {
     }
 }
 
+/// Whether two slots are the same typed member.
+fn same_typed(a: &Slot, b: &Slot) -> bool {
+    match (a, b) {
+        (Slot::Field(i), Slot::Field(j)) => i == j,
+        (Slot::Raw(..), _) | (_, Slot::Raw(..)) => false,
+        _ => std::mem::discriminant(a) == std::mem::discriminant(b),
+    }
+}
+
 /// Reads the rest of a known code's object: `field` reads the typed field of
 /// the index it is given; the common members go to the returned
 /// [`ErrorMeta`], with every other member, kept as received.
@@ -627,6 +653,23 @@ pub fn read_unknown<'de, A: MapAccess<'de>>(
         members.insert(key.0.into_owned(), value);
     }
     UnknownError::from_object(members).map_err(|_| de::Error::custom(NOT_AN_ERROR))
+}
+
+/// A required member of a named object type, or the error naming it.
+#[inline]
+pub fn required<T, E: de::Error>(slot: Option<T>, name: &'static str) -> Result<T, E> {
+    slot.ok_or_else(|| E::missing_field(name))
+}
+
+/// Keeps a member a named object type does not declare, as written.
+pub fn other_member<'de, A: MapAccess<'de>>(
+    map: &mut A,
+    key: Key<'de>,
+    others: &mut Object,
+) -> Result<(), A::Error> {
+    let value = map.next_value::<RawJson>()?.checked::<A::Error>()?;
+    others.insert(key.0.into_owned(), value);
+    Ok(())
 }
 
 /// The error for an object without `code`.
