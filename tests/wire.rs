@@ -344,3 +344,16 @@ fn the_readme_client_example_holds() {
         ]
     );
 }
+
+#[test]
+fn debug_names_what_was_kept_but_not_its_value() {
+    let response = parse(
+        r#"{"error":{"code":"rate_limit_exceeded","retry_after":45,"limit":"secret-ish","window":"1m"}}"#,
+    );
+    let debug = format!("{:?}", response.error);
+    assert!(
+        debug.contains(r#"kept_members: ["limit", "window"]"#),
+        "{debug}"
+    );
+    assert!(!debug.contains("secret-ish"), "{debug}");
+}

@@ -174,6 +174,17 @@ impl fmt::Debug for ErrorMeta {
     }
 }
 
+/// The names of the members a parsed error kept as received.
+struct KeptNames<'a>(&'a ErrorMeta);
+
+impl fmt::Debug for KeptNames<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list()
+            .entries(self.0.received_members().map(|(name, _)| name))
+            .finish()
+    }
+}
+
 impl ErrorMeta {
     /// Whether the error was parsed from a body (rather than built here).
     pub fn is_received(&self) -> bool {
@@ -224,6 +235,11 @@ impl ErrorMeta {
         }
         if let Some(request_id) = &self.request_id {
             s.field("request_id", request_id);
+        }
+        // What was kept as received, by name only: a value that did not fit
+        // its field may be anything, a secret included.
+        if self.received_members().next().is_some() {
+            s.field("kept_members", &KeptNames(self));
         }
     }
 }

@@ -19,14 +19,14 @@ use crate::private::de::Key;
 /// `serde_json::Value`) takes the input's own text; from other deserializers
 /// (a buffered `#[serde(untagged)]` enum, another format) the value is
 /// written out as compact JSON, member order kept. Either way the same limits
-/// hold as for the rest of the body: nesting depth at most
+/// hold as for the rest of the body: nesting depth below
 /// [`MAX_DEPTH`](Self::MAX_DEPTH), strings valid UTF-8, numbers finite.
 #[derive(Clone)]
 pub struct RawJson(Box<RawValue>);
 
 impl RawJson {
-    /// The deepest nesting of arrays and objects a kept value may have
-    /// (serde_json's own limit for the whole body).
+    /// Nesting of arrays and objects that a member may not reach: 127 levels
+    /// pass, 128 fail, as with serde_json's own limit.
     pub const MAX_DEPTH: usize = 128;
 
     /// `null`.
@@ -70,7 +70,7 @@ impl RawJson {
 
     /// Checks the value the way a typed member is checked, so that one rule
     /// holds for every member: strings decode (no lone surrogate), numbers
-    /// are finite, nesting is at most [`MAX_DEPTH`](Self::MAX_DEPTH) deep.
+    /// are finite, nesting stays below [`MAX_DEPTH`](Self::MAX_DEPTH).
     /// (Capturing the text only checks that it is well-formed JSON.)
     pub(crate) fn checked<E: de::Error>(self) -> Result<Self, E> {
         let mut de = serde_json::Deserializer::from_str(self.get());
