@@ -52,7 +52,19 @@ fn the_shop_catalog_has_its_own_types() {
     );
     assert_eq!(
         serde_json::to_string(&err).unwrap(),
-        r#"{"code":"out_of_stock","message":"TEA-01 is out of stock (2 left).","sku":"TEA-01","available":2,"lines":[{"sku":"TEA-01","quantity":5,"gift":true}],"doc_url":"https://shop.example/errors#out_of_stock"}"#
+        r#"{"code":"out_of_stock","message":"TEA-01 is out of stock (2 left).","sku":"TEA-01","available":2,"lines":[{"sku":"TEA-01","quantity":5,"gift":true}],"warehouses":{"lyon":2,"berlin":0},"doc_url":"https://shop.example/errors#out_of_stock"}"#
+    );
+    // `map<integer>`: an ordered map.
+    let ShopError::OutOfStock {
+        warehouses: Some(warehouses),
+        ..
+    } = &err
+    else {
+        panic!("{err:?}");
+    };
+    assert_eq!(
+        warehouses.iter().collect::<Vec<_>>(),
+        [("lyon", &2), ("berlin", &0)]
     );
     let declined = ShopErrorCode::CardDeclined.example().unwrap();
     assert!(declined.is_retryable());
@@ -65,6 +77,36 @@ fn the_shop_catalog_has_its_own_types() {
     assert!(
         !ShopError::card_declined().is_retryable(),
         "absent `transient`: default false"
+    );
+}
+
+#[test]
+fn bounds_the_type_does_not_carry_are_checked_when_set() {
+    // `attempt` is an integer in 1..=5: its builder refuses other values.
+    let declined = ShopError::card_declined().with_attempt(3).unwrap();
+    assert!(matches!(
+        declined,
+        ShopError::CardDeclined {
+            attempt: Some(3),
+            ..
+        }
+    ));
+    let refused = ShopError::card_declined().with_attempt(9).unwrap_err();
+    assert_eq!(refused.to_string(), "`attempt` is 9, outside 1..=5");
+    // Received out of range: kept as received, and validate() says why.
+    let parsed: ShopError =
+        serde_json::from_str(r#"{"code":"card_declined","message":"m","attempt":9}"#).unwrap();
+    assert!(matches!(
+        parsed,
+        ShopError::CardDeclined { attempt: None, .. }
+    ));
+    assert_eq!(
+        parsed.validate().unwrap_err()[0].to_string(),
+        "error.attempt: expected an integer in 1..=5, found the number 9"
+    );
+    assert_eq!(
+        serde_json::to_string(&parsed).unwrap(),
+        r#"{"code":"card_declined","message":"m","attempt":9}"#
     );
 }
 

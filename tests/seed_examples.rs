@@ -5,39 +5,9 @@ use amp_api_errors::{AmpError, AmpErrorCategory, AmpErrorCode};
 use amp_errors::{CatalogError, ErrorResponse, Object};
 use serde_json::Value;
 
-/// Every JSON example of the page, by code (`tests/seed/*.json`).
-const SEED: &[(&str, &str)] = &[
-    ("error_code", include_str!("seed/error_code.json")),
-    ("forbidden", include_str!("seed/forbidden.json")),
-    ("invalid_token", include_str!("seed/invalid_token.json")),
-    ("invalid_request", include_str!("seed/invalid_request.json")),
-    (
-        "validation_error",
-        include_str!("seed/validation_error.json"),
-    ),
-    (
-        "invalid_parameter",
-        include_str!("seed/invalid_parameter.json"),
-    ),
-    ("not_found", include_str!("seed/not_found.json")),
-    ("already_exists", include_str!("seed/already_exists.json")),
-    ("conflict", include_str!("seed/conflict.json")),
-    (
-        "rate_limit_exceeded",
-        include_str!("seed/rate_limit_exceeded.json"),
-    ),
-    (
-        "processing_failed",
-        include_str!("seed/processing_failed.json"),
-    ),
-    ("provider_error", include_str!("seed/provider_error.json")),
-    ("budget_exceeded", include_str!("seed/budget_exceeded.json")),
-    ("internal_error", include_str!("seed/internal_error.json")),
-    (
-        "service_unavailable",
-        include_str!("seed/service_unavailable.json"),
-    ),
-];
+mod seed;
+
+use seed::{SEED, compact};
 
 const DOC_BASE: &str = "https://docs.amp.dev/api/errors";
 
@@ -70,23 +40,6 @@ fn keys(body: &str) -> Vec<String> {
         .iter()
         .map(|(key, _)| key.to_owned())
         .collect()
-}
-
-/// `text` without the whitespace between tokens: what serializing writes.
-fn compact(text: &str) -> String {
-    let (mut out, mut in_string, mut escaped) = (String::new(), false, false);
-    for c in text.chars() {
-        if in_string {
-            in_string = escaped || c != '"';
-            escaped = !escaped && c == '\\';
-        } else if c.is_whitespace() {
-            continue;
-        } else {
-            in_string = c == '"';
-        }
-        out.push(c);
-    }
-    out
 }
 
 #[test]

@@ -17,6 +17,7 @@
 //! 256 cases each by default; `PROPTEST_CASES=10000` for a longer run.
 
 mod fuzz_check;
+mod seed;
 
 mod shop {
     amp_errors::amp_errors!("tests/catalogs/shop.toml");
@@ -32,28 +33,10 @@ use fuzz_check::{Members, Outcome};
 use proptest::collection::vec;
 use proptest::prelude::*;
 use proptest::sample::select;
+use seed::{SEED, compact};
 use serde_json::Value;
 use shop::{ShopError, ShopErrorLineItem};
 use v2::V2Error;
-
-/// The page's bodies (`tests/seed/*.json`).
-const SEED: &[&str] = &[
-    include_str!("seed/error_code.json"),
-    include_str!("seed/forbidden.json"),
-    include_str!("seed/invalid_token.json"),
-    include_str!("seed/invalid_request.json"),
-    include_str!("seed/validation_error.json"),
-    include_str!("seed/invalid_parameter.json"),
-    include_str!("seed/not_found.json"),
-    include_str!("seed/already_exists.json"),
-    include_str!("seed/conflict.json"),
-    include_str!("seed/rate_limit_exceeded.json"),
-    include_str!("seed/processing_failed.json"),
-    include_str!("seed/provider_error.json"),
-    include_str!("seed/budget_exceeded.json"),
-    include_str!("seed/internal_error.json"),
-    include_str!("seed/service_unavailable.json"),
-];
 
 /// Bodies of tests/wire.rs, mutated beside the seed's.
 const WIRE: &[&str] = &[
@@ -76,24 +59,6 @@ fn config() -> ProptestConfig {
                 .unwrap_or(256),
         )
     }
-}
-
-/// `text` without the whitespace between tokens: what serializing writes
-/// (the helper of tests/seed_examples.rs).
-fn compact(text: &str) -> String {
-    let (mut out, mut in_string, mut escaped) = (String::new(), false, false);
-    for c in text.chars() {
-        if in_string {
-            in_string = escaped || c != '"';
-            escaped = !escaped && c == '\\';
-        } else if c.is_whitespace() {
-            continue;
-        } else {
-            in_string = c == '"';
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// The members of a JSON object as (key text, value text).
@@ -227,7 +192,7 @@ proptest! {
         ], json_text()), 0..8),
     ) {
         // (a) The page's body of `seed`.
-        let top = members(&compact(SEED[seed]));
+        let top = members(&compact(SEED[seed].1));
         let error = members(&top[0].1);
         let code: String = serde_json::from_str(&error[0].1).expect("code first");
         let mut taken: Vec<String> = COMMON.iter().map(|k| k.to_string()).collect();
@@ -672,7 +637,7 @@ fn mutate(body: &mut Vec<u8>, mutation: &Mutation) {
 fn base() -> impl Strategy<Value = Vec<u8>> {
     let bodies: Vec<String> = SEED
         .iter()
-        .map(|s| compact(s))
+        .map(|(_, s)| compact(s))
         .chain(WIRE.iter().map(|s| s.to_string()))
         .collect();
     select(bodies).prop_map(String::into_bytes)

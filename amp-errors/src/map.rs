@@ -4,7 +4,8 @@ use std::marker::PhantomData;
 use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
 use serde::ser::{Serialize, Serializer};
 
-/// A JSON object whose values all have one type (a `map<T>` field), members
+/// A JSON object whose values all have one type (a `map<T>` field; with
+/// [`RawJson`](crate::RawJson) values, an [`Object`](crate::Object)), members
 /// in the order they were written or received. A repeated key keeps its
 /// first place and its last value.
 #[derive(Clone, PartialEq)]
@@ -32,8 +33,8 @@ impl<V> Map<V> {
     }
 
     /// Sets `key`: in place if present, else at the end. Returns the old value.
-    pub fn insert(&mut self, key: impl Into<String>, value: V) -> Option<V> {
-        let key = key.into();
+    pub fn insert(&mut self, key: impl Into<String>, value: impl Into<V>) -> Option<V> {
+        let (key, value) = (key.into(), value.into());
         match self.entries.iter_mut().find(|(k, _)| *k == key) {
             Some((_, slot)) => Some(std::mem::replace(slot, value)),
             None => {
@@ -41,6 +42,12 @@ impl<V> Map<V> {
                 None
             }
         }
+    }
+
+    /// Removes `key`, returning its value.
+    pub fn remove(&mut self, key: &str) -> Option<V> {
+        let at = self.entries.iter().position(|(k, _)| k == key)?;
+        Some(self.entries.remove(at).1)
     }
 
     /// The entries, in order.
@@ -59,8 +66,8 @@ impl<V> Map<V> {
     }
 }
 
-impl<K: Into<String>, V> FromIterator<(K, V)> for Map<V> {
-    fn from_iter<I: IntoIterator<Item = (K, V)>>(entries: I) -> Self {
+impl<K: Into<String>, T: Into<V>, V> FromIterator<(K, T)> for Map<V> {
+    fn from_iter<I: IntoIterator<Item = (K, T)>>(entries: I) -> Self {
         let mut map = Map::new();
         for (key, value) in entries {
             map.insert(key, value);

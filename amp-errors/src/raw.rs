@@ -136,9 +136,12 @@ impl Serialize for RawJson {
 const RAW_VALUE_TOKEN: &str = "$serde_json::private::RawValue";
 
 impl<'de> de::Deserialize<'de> for RawJson {
+    /// The value as written, checked like every member (see [`RawJson`]).
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = RawText::deserialize(deserializer)?;
-        RawJson::from_text(text.0.into_owned()).map_err(de::Error::custom)
+        RawJson::from_text(text.0.into_owned())
+            .map_err(de::Error::custom)?
+            .checked()
     }
 }
 
@@ -175,21 +178,8 @@ impl<'de> Visitor<'de> for RawVisitor {
             // as their content: write it out, starting with this first key.
             Some(key) => {
                 out.push(b'{');
-                write_str(&mut out, key.as_str());
-                out.push(b':');
-                map.next_value_seed(Transcode {
-                    out: &mut out,
-                    depth: 1,
-                })?;
-                while let Some(key) = map.next_key::<Key<'de>>()? {
-                    out.push(b',');
-                    write_str(&mut out, key.as_str());
-                    out.push(b':');
-                    map.next_value_seed(Transcode {
-                        out: &mut out,
-                        depth: 1,
-                    })?;
-                }
+                write_entry(&mut out, key.as_str(), &mut map, 1)?;
+                write_entries(&mut out, &mut map, 1, false)?;
                 out.push(b'}');
             }
             None => out.extend_from_slice(b"{}"),
@@ -262,6 +252,35 @@ fn finite<E: de::Error>(v: f64) -> Result<(), E> {
     } else {
         Err(E::custom("a number out of JSON's range"))
     }
+}
+
+/// Writes `"key":value`, the value from `map` at nesting `depth`.
+fn write_entry<'de, A: MapAccess<'de>>(
+    out: &mut Vec<u8>,
+    key: &str,
+    map: &mut A,
+    depth: usize,
+) -> Result<(), A::Error> {
+    write_str(out, key);
+    out.push(b':');
+    map.next_value_seed(Transcode { out, depth })
+}
+
+/// Writes the entries `map` has left, comma-separated (`first`: none written yet).
+fn write_entries<'de, A: MapAccess<'de>>(
+    out: &mut Vec<u8>,
+    map: &mut A,
+    depth: usize,
+    mut first: bool,
+) -> Result<(), A::Error> {
+    while let Some(key) = map.next_key::<Key<'de>>()? {
+        if !first {
+            out.push(b',');
+        }
+        first = false;
+        write_entry(out, key.as_str(), map, depth)?;
+    }
+    Ok(())
 }
 
 fn write_str(out: &mut Vec<u8>, s: &str) {
@@ -357,17 +376,9 @@ impl<'de> Visitor<'de> for Transcode<'_> {
         Ok(())
     }
     fn visit_map<A: MapAccess<'de>>(mut self, mut map: A) -> Result<(), A::Error> {
+        let depth = self.nested::<A::Error>()?.depth;
         self.out.push(b'{');
-        let mut first = true;
-        while let Some(key) = map.next_key::<Key<'de>>()? {
-            if !first {
-                self.out.push(b',');
-            }
-            first = false;
-            write_str(self.out, key.as_str());
-            self.out.push(b':');
-            map.next_value_seed(self.nested()?)?;
-        }
+        write_entries(self.out, &mut map, depth, true)?;
         self.out.push(b'}');
         Ok(())
     }

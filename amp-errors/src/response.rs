@@ -112,10 +112,7 @@ impl<'de, E: Deserialize<'de>> Deserialize<'de> for ErrorResponse<E> {
                         error = Some(map.next_value::<E>()?);
                         error_at = others.len();
                     } else {
-                        others.insert(
-                            key.0.into_owned(),
-                            map.next_value::<RawJson>()?.checked::<A::Error>()?,
-                        );
+                        others.insert(key.0.into_owned(), map.next_value::<RawJson>()?);
                     }
                 }
                 let error = error.ok_or_else(|| de::Error::custom(NOT_AN_ENVELOPE))?;

@@ -275,14 +275,10 @@ impl<'de, A: MapAccess<'de>> Member<'_, 'de, A> {
     }
 
     /// Takes the value as received.
+    /// (Checked when kept, by `Recorder::keep`.)
     fn take_raw(&mut self) -> Result<RawJson, A::Error> {
-        match self {
-            Member::Live(map) => map.next_value(),
-            Member::Buffered(text) => {
-                let text = std::mem::replace(text, Cow::Borrowed("null"));
-                RawJson::from_text(text.into_owned()).map_err(de::Error::custom)
-            }
-        }
+        let text = self.text()?;
+        RawJson::from_text(text.into_owned()).map_err(de::Error::custom)
     }
 }
 
@@ -517,16 +513,15 @@ impl Recorder {
     }
 
     /// Takes one member.
-    fn member<'de, A, F>(
+    ///
+    /// `field` is behind a pointer: this is compiled once per input type,
+    /// not once per code.
+    fn member<'de, A: MapAccess<'de>>(
         &mut self,
         key: &str,
         mut member: Member<'_, 'de, A>,
-        field: &mut F,
-    ) -> Result<(), A::Error>
-    where
-        A: MapAccess<'de>,
-        F: FnMut(usize, &mut Member<'_, 'de, A>) -> Result<Read<()>, A::Error>,
-    {
+        field: &mut FieldReader<'_, 'de, A>,
+    ) -> Result<(), A::Error> {
         let member = &mut member;
         let read = match key {
             "code" => return Err(de::Error::custom(DUPLICATE_CODE)),
@@ -576,6 +571,10 @@ fn same_typed(a: &Slot, b: &Slot) -> bool {
         _ => std::mem::discriminant(a) == std::mem::discriminant(b),
     }
 }
+
+/// A code's reader of typed fields by index.
+type FieldReader<'f, 'de, A> = dyn for<'a> FnMut(usize, &mut Member<'a, 'de, A>) -> Result<Read<()>, <A as MapAccess<'de>>::Error>
+    + 'f;
 
 /// Reads the rest of a known code's object: `field` reads the typed field of
 /// the index it is given; the common members go to the returned
@@ -649,7 +648,7 @@ pub fn read_unknown<'de, A: MapAccess<'de>>(
         if key.as_str() == "code" {
             return Err(de::Error::custom(DUPLICATE_CODE));
         }
-        let value = map.next_value::<RawJson>()?.checked::<A::Error>()?;
+        let value = map.next_value::<RawJson>()?;
         members.insert(key.0.into_owned(), value);
     }
     UnknownError::from_object(members).map_err(|_| de::Error::custom(NOT_AN_ERROR))
@@ -667,7 +666,7 @@ pub fn other_member<'de, A: MapAccess<'de>>(
     key: Key<'de>,
     others: &mut Object,
 ) -> Result<(), A::Error> {
-    let value = map.next_value::<RawJson>()?.checked::<A::Error>()?;
+    let value = map.next_value::<RawJson>()?;
     others.insert(key.0.into_owned(), value);
     Ok(())
 }

@@ -37,16 +37,16 @@ where
 {
     let wire = &meta.wire;
     if let Some(received) = &wire.received {
-        let order = received.order.iter().map(Cow::Borrowed);
-        return in_received_order(serializer, info, meta, field, order);
+        let mut order = received.order.iter().map(Cow::Borrowed);
+        return in_received_order(serializer, info, meta, &mut field, &mut order);
     }
     if !wire.inline.is_empty() {
         let n = info.fields.len();
-        let order = wire
+        let mut order = wire
             .inline
             .ranks()
             .map(|rank| Cow::Owned(Slot::of_rank(rank, n)));
-        return in_received_order(serializer, info, meta, field, order);
+        return in_received_order(serializer, info, meta, &mut field, &mut order);
     }
     let received = wire.has(Wire::RECEIVED);
     let len = 1
@@ -76,18 +76,19 @@ where
     map.end()
 }
 
+/// A code's writer of typed fields by index, behind a pointer: the writers
+/// of received errors are compiled once per serializer, not once per code.
+type FieldWriter<'f, S> = dyn FnMut(&mut <S as Serializer>::SerializeMap, usize) -> Result<bool, <S as Serializer>::Error>
+    + 'f;
+
 /// Writes a parsed error's members in the order they arrived, then those set since.
-fn in_received_order<'a, S, F>(
+fn in_received_order<'a, S: Serializer>(
     serializer: S,
     info: &'static CodeInfo,
     meta: &ErrorMeta,
-    mut field: F,
-    order: impl Iterator<Item = Cow<'a, Slot>>,
-) -> Result<S::Ok, S::Error>
-where
-    S: Serializer,
-    F: FnMut(&mut S::SerializeMap, usize) -> Result<bool, S::Error>,
-{
+    field: &mut FieldWriter<'_, S>,
+    order: &mut dyn Iterator<Item = Cow<'a, Slot>>,
+) -> Result<S::Ok, S::Error> {
     let wire = &meta.wire;
     let mut map = serializer.serialize_map(None)?;
     let mut written = Written::default();
@@ -98,7 +99,7 @@ where
             Slot::Param => _ = written.param(&mut map, meta)?,
             Slot::RequestId => _ = written.request_id(&mut map, meta)?,
             Slot::DocUrl => map.serialize_entry("doc_url", info.doc_url)?,
-            Slot::Field(i) => _ = written.field(&mut map, *i, &mut field)?,
+            Slot::Field(i) => _ = written.field(&mut map, *i, field)?,
             Slot::Raw(key, raw) => {
                 // A value set since replaces the one kept.
                 let replaced = match key.as_str() {
@@ -107,7 +108,7 @@ where
                     "request_id" => written.request_id(&mut map, meta)?,
                     _ => match info.field_index(key) {
                         Some(i) if !placeholder(wire, info, i) => {
-                            written.field(&mut map, i, &mut field)?
+                            written.field(&mut map, i, field)?
                         }
                         _ => false,
                     },
@@ -123,7 +124,7 @@ where
     written.param(&mut map, meta)?;
     for (i, declared) in info.fields.iter().enumerate() {
         if !declared.required {
-            written.field(&mut map, i, &mut field)?;
+            written.field(&mut map, i, field)?;
         }
     }
     written.request_id(&mut map, meta)?;
@@ -202,7 +203,7 @@ impl Written {
         field: &mut F,
     ) -> Result<bool, M::Error>
     where
-        F: FnMut(&mut M, usize) -> Result<bool, M::Error>,
+        F: FnMut(&mut M, usize) -> Result<bool, M::Error> + ?Sized,
     {
         if self.has_field(i) {
             return Ok(true);
