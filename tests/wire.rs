@@ -24,6 +24,12 @@ fn round_trip(body: &str) -> ErrorResponse<AmpError> {
     parsed
 }
 
+/// What `validate()` finds in `response`, as text (none: a failed test).
+fn mismatches(response: &ErrorResponse<AmpError>) -> Vec<String> {
+    let found = response.validate().expect_err("mismatches");
+    found.iter().map(ToString::to_string).collect()
+}
+
 const SEED_429: &str = r#"{"error":{"code":"rate_limit_exceeded","message":"Rate limit exceeded. Retry after 45 seconds.","retry_after":45,"limit":300,"current":312}}"#;
 
 #[test]
@@ -245,13 +251,7 @@ fn limits_are_the_same_for_kept_and_typed_members() {
 #[test]
 fn validate_lists_every_mismatch_by_json_path() {
     let body = r#"{"error":{"code":"rate_limit_exceeded","message":"m","retry_after":"45","limit":-3,"current":null,"window":"1m","request_id":"abc"}}"#;
-    let response = parse(body);
-    let found: Vec<String> = response
-        .validate()
-        .unwrap_err()
-        .iter()
-        .map(ToString::to_string)
-        .collect();
+    let found = mismatches(&parse(body));
     assert_eq!(
         found,
         [
@@ -272,12 +272,7 @@ fn validate_lists_every_mismatch_by_json_path() {
 #[test]
 fn validate_names_nested_members_and_missing_ones() {
     let body = r#"{"error":{"code":"validation_error","details":[{"field":"name"},{"field":1,"message":"m","hint":"h"}]}}"#;
-    let found: Vec<String> = parse(body)
-        .validate()
-        .unwrap_err()
-        .iter()
-        .map(ToString::to_string)
-        .collect();
+    let found = mismatches(&parse(body));
     assert_eq!(
         found,
         [
@@ -330,14 +325,8 @@ fn the_readme_client_example_holds() {
         }
     ));
     assert_eq!(serde_json::to_vec(&response).unwrap(), body);
-    let mismatches: Vec<String> = response
-        .validate()
-        .unwrap_err()
-        .iter()
-        .map(ToString::to_string)
-        .collect();
     assert_eq!(
-        mismatches,
+        mismatches(&response),
         [
             r#"error.limit: expected an integer >= 0, found the string "300""#,
             "error.window: not a field of `rate_limit_exceeded`"
