@@ -80,5 +80,8 @@ pub fn catalog_error_impl(plan: &Plan<'_>) -> TokenStream {
             fn request_id(&self) -> Option<&str> { #ty::request_id(self) }
             fn from_unknown(unknown: #rt::UnknownError) -> Self { #ty::#fallback(unknown) }
         }
+
+        // An axum response, when amp-errors' `axum` feature is on.
+        #rt::axum_response!(#ty, #rt);
     }
 }

@@ -27,9 +27,14 @@
 //! ## Cargo features
 //! - `http` (default): `status()` returns [`http::StatusCode`](https://docs.rs/http).
 //!   Without it, `status_code()` gives the same status as a `u16`.
+//! - `axum`: generated error types and [`ErrorResponse`] are axum responses
+//!   (`IntoResponse`): the code's status, the JSON envelope,
+//!   `Content-Type: application/json` (see the `axum` module).
 
 #![warn(missing_docs)]
 
+#[cfg(feature = "axum")]
+pub mod axum;
 mod catalog_error;
 mod map;
 mod meta;

@@ -29,8 +29,8 @@ pub use serde_json;
 pub use http;
 
 pub use crate::{
-    CatalogError, CatalogInfo, CodeInfo, ErrorMeta, FieldInfo, Map, Mismatch, Object, OutOfRange,
-    RawJson, Retryable, TypeInfo, UnknownCode, UnknownError,
+    CatalogError, CatalogInfo, CodeInfo, ErrorMeta, ErrorResponse, FieldInfo, Map, Mismatch,
+    Object, OutOfRange, RawJson, Retryable, TypeInfo, UnknownCode, UnknownError,
 };
 
 /// The status as `http::StatusCode` (catalog statuses are validated to 400..=599).
@@ -39,6 +39,36 @@ pub use crate::{
 pub fn status(code: u16) -> http::StatusCode {
     http::StatusCode::from_u16(code).unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR)
 }
+
+/// Emits `impl IntoResponse` for a generated error type when the `axum`
+/// feature is on: `($ty, path of this module)`.
+#[cfg(feature = "axum")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __amp_errors_axum_response {
+    ($ty:ident, $($private:tt)*) => {
+        impl $($private)*::axum_core::response::IntoResponse for $ty {
+            fn into_response(self) -> $($private)*::axum_core::response::Response {
+                $($private)*::axum::response(&$($private)*::ErrorResponse::new(self))
+            }
+        }
+    };
+}
+
+/// Emits nothing: the `axum` feature is off.
+#[cfg(not(feature = "axum"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __amp_errors_axum_response {
+    ($($tokens:tt)*) => {};
+}
+
+pub use crate::__amp_errors_axum_response as axum_response;
+
+#[cfg(feature = "axum")]
+pub use crate::axum;
+#[cfg(feature = "axum")]
+pub use axum_core;
 
 /// Emits the inherent `status()` method when the `http` feature is on; the
 /// argument is the path of this module, which the macro cannot spell itself.
