@@ -437,17 +437,35 @@ impl Recorder {
 
     /// Places a typed member. A repeat keeps the first place, where the
     /// caller stores the last value, even when the first was kept as received.
+    #[inline]
     fn place(&mut self, slot: Slot) {
+        let rank = slot.rank(self.info.fields.len()).unwrap_or(usize::MAX);
+        // The common case: members in this crate's order. A rank above the
+        // last one's was not seen before.
+        if let Mode::Canonical { last } = self.mode
+            && rank > last
+        {
+            self.mode = Mode::Canonical { last: rank };
+            self.mark(&slot, true);
+            return;
+        }
+        self.place_out_of_order(slot, rank);
+    }
+
+    /// [`Recorder::place`] for a member out of this crate's order, a repeat,
+    /// or one whose earlier occurrence was kept as received.
+    fn place_out_of_order(&mut self, slot: Slot, rank: usize) {
         if self.seen(&slot) {
             return;
         }
-        let rank = slot.rank(self.info.fields.len()).unwrap_or(usize::MAX);
-        let key = self.key_of(&slot);
         let kept_first = match (&self.mode, &self.meta.wire.received) {
-            (Mode::Boxed, Some(received)) => received
-                .order
-                .iter()
-                .position(|s| matches!(s, Slot::Raw(k, _) if k == key)),
+            (Mode::Boxed, Some(received)) => {
+                let key = self.key_of(&slot);
+                received
+                    .order
+                    .iter()
+                    .position(|s| matches!(s, Slot::Raw(k, _) if k == key))
+            }
             _ => None,
         };
         match (kept_first, &self.mode) {
