@@ -10,6 +10,11 @@ use axum::routing::get;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 
+mod shop {
+    amp_errors::amp_errors!("tests/catalogs/shop.toml");
+}
+use shop::ShopError;
+
 async fn rate_limited() -> Result<&'static str, AmpError> {
     Err(AmpError::rate_limit_exceeded(45).with_request_id("req_8f3a21c0d9e7"))
 }
@@ -27,12 +32,28 @@ async fn fine() -> Result<&'static str, AmpError> {
     Ok("ok")
 }
 
+async fn unavailable() -> AmpError {
+    AmpError::service_unavailable()
+}
+
+/// A string field that fills a header, holding CR/LF.
+async fn injected() -> ShopError {
+    ShopError::card_declined().with_decline_code("stolen\r\nSet-Cookie: session=evil")
+}
+
+async fn declined() -> ShopError {
+    ShopError::card_declined().with_decline_code("insufficient_funds")
+}
+
 /// Serves the routes on an ephemeral loopback port; returns its address.
 async fn serve() -> std::net::SocketAddr {
     let app = Router::new()
         .route("/limited", get(rate_limited))
         .route("/missing", get(not_found))
-        .route("/fine", get(fine));
+        .route("/fine", get(fine))
+        .route("/unavailable", get(unavailable))
+        .route("/injected", get(injected))
+        .route("/declined", get(declined));
     let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
@@ -85,6 +106,40 @@ async fn a_generated_error_is_the_seeds_response() {
     assert_eq!(
         parsed.error,
         AmpError::rate_limit_exceeded(45).with_request_id("req_8f3a21c0d9e7")
+    );
+    // The catalog's headers, from the fields: `limit` is absent, so no
+    // X-RateLimit-Limit.
+    assert_eq!(header(&headers, "retry-after"), Some("45"));
+    assert_eq!(header(&headers, "x-ratelimit-limit"), None);
+}
+
+#[tokio::test]
+async fn headers_come_from_the_fields_that_are_present() {
+    let addr = serve().await;
+    // service_unavailable's retry_after is optional and absent: no header.
+    let (status, headers, _) = get_raw(addr, "/unavailable").await;
+    assert_eq!(status, 503);
+    assert_eq!(header(&headers, "retry-after"), None);
+    let (status, headers, _) = get_raw(addr, "/declined").await;
+    assert_eq!(status, 402);
+    assert_eq!(
+        header(&headers, "x-decline-code"),
+        Some("insufficient_funds")
+    );
+}
+
+#[tokio::test]
+async fn a_field_cannot_inject_a_header() {
+    let addr = serve().await;
+    let (status, headers, body) = get_raw(addr, "/injected").await;
+    assert_eq!(status, 402);
+    // The value with CR/LF is not written as a header at all...
+    assert_eq!(header(&headers, "x-decline-code"), None);
+    assert_eq!(header(&headers, "set-cookie"), None);
+    // ...and stays in the JSON body, escaped.
+    assert!(
+        body.contains(r#""decline_code":"stolen\r\nSet-Cookie: session=evil""#),
+        "{body}"
     );
 }
 

@@ -75,9 +75,13 @@ pub const CODE_KEYS: &[&str] = &[
     RESOLUTION,
     DEPRECATED,
     DOC_URL,
+    HEADERS,
     FIELDS,
     EXAMPLE,
 ];
+
+/// `codes.x.headers`: response headers filled from the code's fields.
+pub const HEADERS: &str = "headers";
 
 /// `types.X.enum`: the values of a string enum type.
 pub const ENUM: &str = "enum";

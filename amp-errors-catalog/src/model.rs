@@ -125,6 +125,9 @@ pub struct ErrorCode {
     pub deprecated: Option<String>,
     /// The code's own documentation link, in place of `doc_base_url#code`.
     pub doc_url: Option<Located<String>>,
+    /// Response headers filled from the code's fields: (header name, field
+    /// name), in catalog order (`Retry-After = "retry_after"`).
+    pub headers: Vec<(Located<String>, Located<String>)>,
     /// Extra typed fields, in wire order.
     pub fields: Vec<Field>,
     /// The example instance, if the catalog gives one.

@@ -52,6 +52,7 @@ pub fn accessors(plan: &Plan<'_>) -> TokenStream {
     let known_code_doc =
         format!(" The code as [`{code_ty}`]; `None` for a code the catalog does not know.");
     let meta = meta_accessors(plan);
+    let headers = response_headers(plan);
     let is_retryable = is_retryable(plan);
     let message = message_accessor(plan);
     quote! {
@@ -127,6 +128,8 @@ pub fn accessors(plan: &Plan<'_>) -> TokenStream {
                 _ => self.meta().and_then(|meta| meta.request_id.as_deref()),
             }
         }
+
+        #headers
 
         /// Every way the error differs from its catalog entry, by JSON path
         /// (`error.retry_after: expected an integer >= 0, found the string "45"`):
@@ -248,6 +251,56 @@ fn message_accessor(plan: &Plan<'_>) -> TokenStream {
                 #templated
                 #plain
             }
+        }
+    }
+}
+
+/// `response_headers()`: the headers the catalog fills from each code's
+/// fields (`headers = { Retry-After = "retry_after" }`), absent ones left out.
+fn response_headers(plan: &Plan<'_>) -> TokenStream {
+    let Plan { rt, ty, .. } = plan;
+    let arms: Vec<_> = plan
+        .codes
+        .iter()
+        .filter(|code| !code.code.headers.is_empty())
+        .map(|code| {
+            let variant = &code.variant;
+            let mut bindings = Vec::new();
+            let pushes = code.code.headers.iter().filter_map(|(header, field)| {
+                let field = code.field(&field.value)?;
+                let (ident, local, name) = (&field.ident, &field.local, &header.value);
+                bindings.push(quote!(#ident: #local,));
+                Some(if field.field.required {
+                    quote!(headers.push((#name, #rt::header_value(#local)));)
+                } else {
+                    quote! {
+                        if let Some(value) = #local {
+                            headers.push((#name, #rt::header_value(value)));
+                        }
+                    }
+                })
+            });
+            let pushes: Vec<_> = pushes.collect();
+            quote!(#ty::#variant { #(#bindings)* .. } => { #(#pushes)* })
+        })
+        .collect();
+    let body = if arms.is_empty() {
+        quote!(Vec::new())
+    } else {
+        quote! {
+            let mut headers = Vec::new();
+            match self {
+                #(#arms)*
+                _ => {}
+            }
+            headers
+        }
+    };
+    quote! {
+        /// The response headers the catalog fills from this error's fields
+        /// (`Retry-After` from `retry_after`, say); absent fields give none.
+        pub fn response_headers(&self) -> Vec<(&'static str, String)> {
+            #body
         }
     }
 }

@@ -108,6 +108,7 @@ pub const GENERATED_METHODS: &[&str] = &[
     "meta_mut",
     "param",
     "request_id",
+    "response_headers",
     "status",
     "status_code",
     "unredacted_message",

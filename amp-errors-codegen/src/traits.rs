@@ -79,6 +79,7 @@ pub fn catalog_error_impl(plan: &Plan<'_>) -> TokenStream {
             fn param(&self) -> Option<&str> { #ty::param(self) }
             fn request_id(&self) -> Option<&str> { #ty::request_id(self) }
             fn from_unknown(unknown: #rt::UnknownError) -> Self { #ty::#fallback(unknown) }
+            fn response_headers(&self) -> Vec<(&'static str, String)> { #ty::response_headers(self) }
         }
 
         // An axum response, when amp-errors' `axum` feature is on.

@@ -81,7 +81,8 @@ fn the_expansion_stays_within_its_token_budget() {
     assert!(per_code < 700, "{per_code} tokens per code");
     // AMP's 15 codes, docs and fixed items included (18,600 before the
     // split, 11,600 after it; since then the `MissionState` enum, a
-    // `with_<field>` builder per optional field and the fields table).
+    // `with_<field>` builder per optional field, the fields table, and the
+    // response headers and axum response).
     let amp = count(amp());
-    assert!(amp < 14_500, "{amp} tokens for AMP's catalog");
+    assert!(amp < 15_000, "{amp} tokens for AMP's catalog");
 }

@@ -6,7 +6,7 @@
 
 use axum_core::body::Body;
 use axum_core::response::{IntoResponse, Response};
-use http::{HeaderValue, StatusCode, header};
+use http::{HeaderName, HeaderValue, StatusCode, header};
 
 use crate::{CatalogError, ErrorResponse};
 
@@ -29,10 +29,22 @@ pub fn response<E: CatalogError>(response: &ErrorResponse<E>) -> Response {
     };
     let mut out = Response::new(Body::from(body));
     *out.status_mut() = status;
-    out.headers_mut().insert(
+    let headers = out.headers_mut();
+    headers.insert(
         header::CONTENT_TYPE,
         HeaderValue::from_static("application/json"),
     );
+    // The catalog's headers (`Retry-After`, …). A value that is no valid
+    // header value (a string field holding CR or LF, say) is left out rather
+    // than written: no header injection from a field.
+    for (name, value) in response.error.response_headers() {
+        if let (Ok(name), Ok(value)) = (
+            HeaderName::from_bytes(name.as_bytes()),
+            HeaderValue::from_str(&value),
+        ) {
+            headers.insert(name, value);
+        }
+    }
     out
 }
 

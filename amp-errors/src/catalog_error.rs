@@ -170,6 +170,12 @@ pub trait CatalogError:
         if found.is_empty() { Ok(()) } else { Err(found) }
     }
 
+    /// The response headers the catalog fills from the error's fields
+    /// (`Retry-After` from `retry_after`, say).
+    fn response_headers(&self) -> Vec<(&'static str, String)> {
+        Vec::new()
+    }
+
     /// The code as the generated enum; `None` for the fallback variant.
     fn known_code(&self) -> Option<Self::Code>;
 

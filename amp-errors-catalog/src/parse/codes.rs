@@ -57,6 +57,7 @@ impl Parser<'_> {
         let resolution = self.optional(&table, keys::RESOLUTION).unwrap_or_default();
         let deprecated = self.optional(&table, keys::DEPRECATED);
         let doc_url = self.optional(&table, keys::DOC_URL);
+        let headers = self.headers(&table);
         let fields = self.fields(&table);
         let example = self.example(&table);
         Some(ErrorCode {
@@ -70,9 +71,25 @@ impl Parser<'_> {
             resolution,
             deprecated,
             doc_url,
+            headers,
             fields,
             example,
         })
+    }
+
+    /// `headers`: header name = field name, each located.
+    fn headers(&mut self, code: &Table<'_, '_>) -> Vec<(Located<String>, Located<String>)> {
+        let Some(table) = self.open_sub_table(code, keys::HEADERS, Keys::Named) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for (name, _) in table.entries.iter() {
+            let header = Located::new(name.get_ref().to_string(), self.location(&name.span()));
+            if let Some(field) = self.required::<Located<String>>(&table, &header.value) {
+                out.push((header, field));
+            }
+        }
+        out
     }
 
     /// `status`, as a number when a `u16` holds it; every integer status is

@@ -185,3 +185,58 @@ fn undeclared_placeholder(code: &ErrorCode, placeholder: &str) -> Diagnostic {
         )),
     }
 }
+
+/// A header is filled from one of the code's scalar fields, and must be a
+/// header name this crate does not write itself. A sensitive field may not
+/// fill one: proxies and access logs record headers.
+pub(super) fn check_headers(cx: &mut Diagnostics, catalog: &Catalog) {
+    for code in &catalog.codes {
+        for (header, field_name) in &code.headers {
+            let name = &header.value;
+            let token =
+                !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+            if !token {
+                cx.error(
+                    Some(header.location),
+                    format!("`{name}` is not a header name; expected letters, digits and `-`, such as `Retry-After`"),
+                );
+            } else if name.eq_ignore_ascii_case("content-type") {
+                cx.error(
+                    Some(header.location),
+                    "`Content-Type` is written by amp-errors (application/json); leave it out",
+                );
+            }
+            match code.field(&field_name.value) {
+                None => cx.error(
+                    Some(field_name.location),
+                    format!(
+                        "header `{name}` of `{}` is filled from `{}`, which the code does not declare",
+                        code.code.value, field_name.value
+                    ),
+                ),
+                Some(field) if field.sensitive => cx.error(
+                    Some(field_name.location),
+                    format!(
+                        "header `{name}` is filled from the sensitive field `{}`; proxies and access logs record headers",
+                        field_name.value
+                    ),
+                ),
+                Some(field)
+                    if !matches!(
+                        field.ty.value,
+                        FieldType::String | FieldType::Integer | FieldType::Number | FieldType::Boolean
+                    ) && !is_unknown(&field.ty.value) =>
+                {
+                    cx.error(
+                        Some(field_name.location),
+                        format!(
+                            "header `{name}` is filled from `{}`, a {}; a header takes a string, integer, number or boolean",
+                            field_name.value, field.ty.value
+                        ),
+                    )
+                }
+                Some(_) => {}
+            }
+        }
+    }
+}

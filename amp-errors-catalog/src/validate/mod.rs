@@ -38,6 +38,7 @@ pub fn validate(parsed: &Parsed, cx: &mut Diagnostics) {
     codes::check_code_fields(cx, catalog);
     codes::check_retryable_fields(cx, catalog);
     codes::check_template_placeholders(cx, catalog);
+    codes::check_headers(cx, catalog);
     example::check_examples(cx, catalog);
 }
 

@@ -214,6 +214,12 @@ pub fn received_doc_url(meta: Option<&ErrorMeta>) -> Option<String> {
     meta?.received_doc_url()
 }
 
+/// A header's value from a field's value.
+#[inline]
+pub fn header_value(value: &impl std::fmt::Display) -> String {
+    value.to_string()
+}
+
 /// Retryability that no field decides: `Field` codes whose field is absent use its default.
 #[inline]
 pub const fn fixed_retryable(info: &CodeInfo) -> bool {
