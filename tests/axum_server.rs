@@ -47,23 +47,41 @@ async fn declined() -> ShopError {
 
 /// Serves the routes on an ephemeral loopback port; returns its address.
 async fn serve() -> std::net::SocketAddr {
-    let app = Router::new()
-        .route("/limited", get(rate_limited))
-        .route("/missing", get(not_found))
-        .route("/fine", get(fine))
-        .route("/unavailable", get(unavailable))
-        .route("/injected", get(injected))
-        .route("/declined", get(declined));
+    serve_app(app()).await
+}
+
+/// Serves `app` on an ephemeral loopback port; returns its address.
+async fn serve_app(app: Router) -> std::net::SocketAddr {
     let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
     addr
 }
 
+/// The test routes.
+fn app() -> Router {
+    Router::new()
+        .route("/limited", get(rate_limited))
+        .route("/missing", get(not_found))
+        .route("/fine", get(fine))
+        .route("/unavailable", get(unavailable))
+        .route("/injected", get(injected))
+        .route("/declined", get(declined))
+}
+
 /// One HTTP/1.1 GET: (status, headers in lowercase, body).
 async fn get_raw(addr: std::net::SocketAddr, path: &str) -> (u16, Vec<(String, String)>, String) {
+    get_with(addr, path, "").await
+}
+
+/// One HTTP/1.1 GET with extra header lines (each ending in CRLF).
+async fn get_with(
+    addr: std::net::SocketAddr,
+    path: &str,
+    extra: &str,
+) -> (u16, Vec<(String, String)>, String) {
     let mut stream = TcpStream::connect(addr).await.unwrap();
-    let request = format!("GET {path} HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n");
+    let request = format!("GET {path} HTTP/1.1\r\nHost: test\r\n{extra}Connection: close\r\n\r\n");
     stream.write_all(request.as_bytes()).await.unwrap();
     let mut response = String::new();
     stream.read_to_string(&mut response).await.unwrap();
@@ -155,4 +173,62 @@ async fn an_error_response_is_the_seeds_response_too() {
     );
     let (status, _, body) = get_raw(addr, "/fine").await;
     assert_eq!((status, body.as_str()), (200, "ok"));
+}
+
+/// The id a handler sees, as the error it returns has none of its own.
+async fn whoami(axum::Extension(id): axum::Extension<amp_errors::axum::RequestId>) -> AmpError {
+    assert!(id.0.starts_with("req_") || id.0 == "client.id-7");
+    AmpError::internal_error()
+}
+
+#[tokio::test]
+async fn every_error_of_a_request_carries_its_id() {
+    let app = app()
+        .route("/whoami", get(whoami))
+        .layer(axum::middleware::from_fn(
+            amp_errors::axum::request_ids::<AmpError>,
+        ));
+    let addr = serve_app(app).await;
+    let body_id = |body: &str| {
+        let parsed: ErrorResponse<AmpError> = serde_json::from_str(body).unwrap();
+        parsed.error.request_id().map(str::to_owned)
+    };
+
+    // None sent: one is made with the catalog's prefix, `req_` + 12 characters.
+    let (status, headers, body) = get_raw(addr, "/unavailable").await;
+    assert_eq!(status, 503);
+    let id = header(&headers, "x-request-id").unwrap().to_owned();
+    assert!(id.starts_with("req_") && id.len() == 16, "{id}");
+    assert_eq!(body_id(&body).as_deref(), Some(id.as_str()));
+
+    // A well-formed one is kept, in the header and the body.
+    let (_, headers, body) = get_with(addr, "/whoami", "X-Request-Id: client.id-7\r\n").await;
+    assert_eq!(header(&headers, "x-request-id"), Some("client.id-7"));
+    assert_eq!(body_id(&body).as_deref(), Some("client.id-7"));
+
+    // A malformed or overlong one is replaced.
+    for sent in ["has space", &"x".repeat(65)] {
+        let (_, headers, body) =
+            get_with(addr, "/unavailable", &format!("X-Request-Id: {sent}\r\n")).await;
+        let id = header(&headers, "x-request-id").unwrap();
+        assert!(id.starts_with("req_") && id.len() == 16, "{sent}: {id}");
+        assert_eq!(body_id(&body).as_deref(), Some(id));
+    }
+
+    // Two requests, two ids.
+    let (_, first, _) = get_raw(addr, "/unavailable").await;
+    let (_, second, _) = get_raw(addr, "/unavailable").await;
+    assert_ne!(
+        header(&first, "x-request-id"),
+        header(&second, "x-request-id")
+    );
+
+    // An error that has its own id keeps it in the body.
+    let (_, _, body) = get_raw(addr, "/limited").await;
+    assert_eq!(body_id(&body).as_deref(), Some("req_8f3a21c0d9e7"));
+
+    // A success gets the header too.
+    let (status, headers, _) = get_raw(addr, "/fine").await;
+    assert_eq!(status, 200);
+    assert!(header(&headers, "x-request-id").is_some());
 }

@@ -1,14 +1,110 @@
 //! Errors as axum responses (feature `axum`): a generated error type or an
 //! [`ErrorResponse`] returned from a handler answers with its code's status,
-//! its JSON envelope and `Content-Type: application/json`. No newtype and no
-//! impl in user code: the macro emits `IntoResponse` for the generated type
-//! when this feature is on.
+//! the catalog's headers, its JSON envelope and `Content-Type:
+//! application/json`. No newtype and no impl in user code: the macro emits
+//! `IntoResponse` for the generated type when this feature is on.
+//!
+//! Request ids: [`request_ids`] is the middleware that gives every request
+//! an id (a well-formed incoming `X-Request-Id`, or a new one with the
+//! catalog's prefix), echoes it in the response header, and writes it into
+//! the body of every error of that request:
+//!
+//! ```ignore
+//! let app = Router::new()
+//!     .route("/missions", post(create_mission))
+//!     .layer(axum::middleware::from_fn(amp_errors::axum::request_ids::<AmpError>));
+//! ```
 
-use axum_core::body::Body;
-use axum_core::response::{IntoResponse, Response};
+use std::sync::Arc;
+
+use ::axum::body::Body;
+use ::axum::extract::Request;
+use ::axum::middleware::Next;
+use ::axum::response::{IntoResponse, Response};
 use http::{HeaderName, HeaderValue, StatusCode, header};
 
 use crate::{CatalogError, ErrorResponse};
+
+/// The header request ids travel in.
+pub const REQUEST_ID_HEADER: &str = "x-request-id";
+
+/// The longest incoming request id taken as is.
+pub const MAX_REQUEST_ID_LEN: usize = 64;
+
+/// The id of the request being handled, in the request's extensions (set by
+/// [`request_ids`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RequestId(pub String);
+
+/// Whether an incoming request id is taken as is: 1 to
+/// [`MAX_REQUEST_ID_LEN`] characters among ASCII letters, digits, `-`, `_`
+/// and `.` (nothing a log line or a header could be confused by).
+pub fn is_valid_request_id(id: &str) -> bool {
+    (1..=MAX_REQUEST_ID_LEN).contains(&id.len())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+}
+
+/// A new request id: `prefix` and 12 characters of `[a-z0-9]` from the
+/// operating system's CSPRNG.
+pub fn new_request_id(prefix: &str) -> String {
+    const ALPHABET: &[u8; 36] = b"abcdefghijklmnopqrstuvwxyz0123456789";
+    let mut bytes = [0u8; 12];
+    // The OS generator does not fail on supported platforms; if it did, the
+    // id would still be unique enough for logs, but not unguessable.
+    let _ = getrandom::fill(&mut bytes);
+    let mut id = String::with_capacity(prefix.len() + 12);
+    id.push_str(prefix);
+    // 256 is not a multiple of 36: reject the top bytes to stay uniform.
+    for byte in bytes {
+        let mut b = byte;
+        while b >= 252 {
+            let mut one = [0u8; 1];
+            let _ = getrandom::fill(&mut one);
+            b = one[0];
+        }
+        id.push(ALPHABET[usize::from(b % 36)] as char);
+    }
+    id
+}
+
+/// The middleware that gives every request an id, echoes it as the
+/// `X-Request-Id` response header, and writes it into the body of an error
+/// of that request that has none. A well-formed incoming `X-Request-Id`
+/// ([`is_valid_request_id`]) is kept; otherwise a new one is made with `E`'s
+/// catalog prefix (`req_` when the catalog sets none). Handlers read it as
+/// the [`RequestId`] extension.
+pub async fn request_ids<E: CatalogError>(mut request: Request, next: Next) -> Response {
+    let incoming = request
+        .headers()
+        .get(REQUEST_ID_HEADER)
+        .and_then(|value| value.to_str().ok())
+        .filter(|id| is_valid_request_id(id))
+        .map(str::to_owned);
+    let id =
+        incoming.unwrap_or_else(|| new_request_id(E::CATALOG.request_id_prefix.unwrap_or("req_")));
+    request.extensions_mut().insert(RequestId(id.clone()));
+    let mut response = next.run(request).await;
+    if let Some(rerender) = response.extensions_mut().remove::<Rerender>()
+        && let Some(body) = (rerender.0)(&id)
+    {
+        *response.body_mut() = Body::from(body);
+    }
+    if let Ok(value) = HeaderValue::from_str(&id) {
+        response.headers_mut().insert(REQUEST_ID_HEADER, value);
+    }
+    response
+}
+
+/// How [`request_ids`] rewrites an error's body with the request's id: the
+/// error, kept by its response, serialized again with the id set (`None`
+/// when it has one already).
+#[derive(Clone)]
+struct Rerender(Arc<RenderWithId>);
+
+/// Serializes an error again with request id `id`.
+type RenderWithId = dyn Fn(&str) -> Option<Vec<u8>> + Send + Sync;
 
 /// The body written when an error cannot be serialized (never for the
 /// generated types; a hand-written `CatalogError` could fail).
@@ -29,11 +125,22 @@ pub fn response<E: CatalogError>(response: &ErrorResponse<E>) -> Response {
     };
     let mut out = Response::new(Body::from(body));
     *out.status_mut() = status;
-    let headers = out.headers_mut();
-    headers.insert(
+    out.headers_mut().insert(
         header::CONTENT_TYPE,
         HeaderValue::from_static("application/json"),
     );
+    // For `request_ids`: the body again, with the request's id (members
+    // beside `error` are not kept in this rewrite).
+    if response.error.request_id().is_none() {
+        let error = response.error.clone();
+        out.extensions_mut()
+            .insert(Rerender(Arc::new(move |id: &str| {
+                let mut error = error.clone();
+                error.set_request_id(id.to_owned());
+                serde_json::to_vec(&ErrorResponse::new(error)).ok()
+            })));
+    }
+    let headers = out.headers_mut();
     // The catalog's headers (`Retry-After`, …). A value that is no valid
     // header value (a string field holding CR or LF, say) is left out rather
     // than written: no header injection from a field.
@@ -58,6 +165,19 @@ impl<E: CatalogError> IntoResponse for ErrorResponse<E> {
 mod tests {
     use super::*;
     use crate::UnknownError;
+
+    #[test]
+    fn request_ids_are_checked_and_made_with_the_prefix() {
+        assert!(is_valid_request_id("req_8f3a21c0d9e7"));
+        assert!(is_valid_request_id("a.b-c_D"));
+        for bad in ["", "has space", "crlf\r\nX: y", "é", &"x".repeat(65)] {
+            assert!(!is_valid_request_id(bad), "{bad:?}");
+        }
+        let id = new_request_id("req_");
+        assert_eq!(id.len(), 16);
+        assert!(id.starts_with("req_") && is_valid_request_id(&id), "{id}");
+        assert_ne!(new_request_id("req_"), new_request_id("req_"));
+    }
 
     #[test]
     fn unserializable_is_an_error_envelope() {

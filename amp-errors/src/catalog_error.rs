@@ -170,6 +170,12 @@ pub trait CatalogError:
         if found.is_empty() { Ok(()) } else { Err(found) }
     }
 
+    /// Sets `request_id` (no effect on a code the catalog does not know): how
+    /// middleware puts a request's id into its error bodies.
+    fn set_request_id(&mut self, request_id: String) {
+        let _ = request_id;
+    }
+
     /// The response headers the catalog fills from the error's fields
     /// (`Retry-After` from `retry_after`, say).
     fn response_headers(&self) -> Vec<(&'static str, String)> {

@@ -47,8 +47,8 @@ pub fn status(code: u16) -> http::StatusCode {
 #[macro_export]
 macro_rules! __amp_errors_axum_response {
     ($ty:ident, $($private:tt)*) => {
-        impl $($private)*::axum_core::response::IntoResponse for $ty {
-            fn into_response(self) -> $($private)*::axum_core::response::Response {
+        impl $($private)*::axum_crate::response::IntoResponse for $ty {
+            fn into_response(self) -> $($private)*::axum_crate::response::Response {
                 $($private)*::axum::response(&$($private)*::ErrorResponse::new(self))
             }
         }
@@ -68,7 +68,7 @@ pub use crate::__amp_errors_axum_response as axum_response;
 #[cfg(feature = "axum")]
 pub use crate::axum;
 #[cfg(feature = "axum")]
-pub use axum_core;
+pub use ::axum as axum_crate;
 
 /// Emits the inherent `status()` method when the `http` feature is on; the
 /// argument is the path of this module, which the macro cannot spell itself.
