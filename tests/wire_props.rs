@@ -268,23 +268,23 @@ fn violation() -> impl Strategy<Value = AmpErrorFieldViolation> {
     )
 }
 
-/// The common members a built error may set.
-fn with_meta<E>(
-    error: E,
-    (message, param, request_id): (Option<String>, Option<String>, Option<String>),
-    set: impl Fn(E, &str, String) -> E,
-) -> E {
-    let mut error = error;
-    for (name, value) in [
-        ("message", message),
-        ("param", param),
-        ("request_id", request_id),
-    ] {
-        if let Some(value) = value {
-            error = set(error, name, value);
+/// `error` with the common members a built error may set, through the
+/// generated setters (each error type has its own).
+macro_rules! with_meta {
+    ($error:expr, $meta:expr) => {{
+        let (message, param, request_id): (Option<String>, Option<String>, Option<String>) = $meta;
+        let mut error = $error;
+        if let Some(message) = message {
+            error = error.with_message(message);
         }
-    }
-    error
+        if let Some(param) = param {
+            error = error.with_param(param);
+        }
+        if let Some(request_id) = request_id {
+            error = error.with_request_id(request_id);
+        }
+        error
+    }};
 }
 
 fn meta() -> impl Strategy<Value = (Option<String>, Option<String>, Option<String>)> {
@@ -396,13 +396,7 @@ fn amp_error() -> impl Strategy<Value = AmpError> {
             error
         }),
     ];
-    (error, meta()).prop_map(|(error, meta)| {
-        with_meta(error, meta, |error, name, value| match name {
-            "message" => error.with_message(value),
-            "param" => error.with_param(value),
-            _ => error.with_request_id(value),
-        })
-    })
+    (error, meta()).prop_map(|(error, meta)| with_meta!(error, meta))
 }
 
 /// The shop catalog's codes: its `object` field (any JSON, kept as written),
@@ -455,13 +449,7 @@ fn shop_error() -> impl Strategy<Value = ShopError> {
                 error
             }),
     ];
-    (error, meta()).prop_map(|(error, meta)| {
-        with_meta(error, meta, |error, name, value| match name {
-            "message" => error.with_message(value),
-            "param" => error.with_param(value),
-            _ => error.with_request_id(value),
-        })
-    })
+    (error, meta()).prop_map(|(error, meta)| with_meta!(error, meta))
 }
 
 /// The v2 test catalog: `list<string>` (which AMP's no longer uses) and a
@@ -472,11 +460,7 @@ fn v2_error() -> impl Strategy<Value = V2Error> {
         if let V2Error::QuotaExceeded { plan, tags, .. } = &mut error {
             (*plan, *tags) = (p, t);
         }
-        with_meta(error, meta, |error, name, value| match name {
-            "message" => error.with_message(value),
-            "param" => error.with_param(value),
-            _ => error.with_request_id(value),
-        })
+        with_meta!(error, meta)
     })
 }
 
