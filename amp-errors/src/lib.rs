@@ -30,12 +30,17 @@
 //! - `axum`: generated error types and [`ErrorResponse`] are axum responses
 //!   (`IntoResponse`): the code's status, the JSON envelope,
 //!   `Content-Type: application/json` (see the `axum` module).
+//! - `client`: the client side, independent of any HTTP library: a non-2xx
+//!   response as a typed error, and the seed's retry strategy (see the
+//!   `client` module).
 
 #![warn(missing_docs)]
 
 #[cfg(feature = "axum")]
 pub mod axum;
 mod catalog_error;
+#[cfg(feature = "client")]
+pub mod client;
 mod map;
 mod meta;
 mod object;
