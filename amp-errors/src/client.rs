@@ -250,7 +250,7 @@ impl RetryPolicy {
         error: &HttpError<E>,
         retry: u32,
         now: SystemTime,
-        jitter: &mut impl Jitter,
+        jitter: &mut (impl Jitter + ?Sized),
     ) -> Option<Duration> {
         if !error.is_retryable() || retry + 1 >= self.max_attempts {
             return None;

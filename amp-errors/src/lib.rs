@@ -33,6 +33,8 @@
 //! - `client`: the client side, independent of any HTTP library: a non-2xx
 //!   response as a typed error, and the seed's retry strategy (see the
 //!   `client` module).
+//! - `reqwest`: `reqwest::Client`, a reqwest client that parses the
+//!   catalog's errors and retries by the seed's strategy.
 
 #![warn(missing_docs)]
 
@@ -45,6 +47,8 @@ mod map;
 mod meta;
 mod object;
 mod raw;
+#[cfg(feature = "reqwest")]
+pub mod reqwest;
 mod response;
 mod unknown;
 mod validate;

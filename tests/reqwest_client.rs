@@ -1,0 +1,166 @@
+//! Issue 12, client side over real HTTP (feature `reqwest`): a loopback axum
+//! server answers with the catalog's errors; the client parses them and
+//! retries only when it should, with the waits the seed prescribes. The
+//! sleep and the jitter are injected: nothing here waits.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use amp_api_errors::{AmpError, AmpErrorCode};
+use amp_errors::client::{HttpError, RetryBudget};
+use amp_errors::reqwest::{Client, Error};
+use axum::Router;
+use axum::extract::State;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use tokio::net::TcpListener;
+
+/// How many requests each route has seen.
+#[derive(Clone, Default)]
+struct Hits(Arc<AtomicUsize>);
+
+impl Hits {
+    fn next(&self) -> usize {
+        self.0.fetch_add(1, Ordering::SeqCst)
+    }
+}
+
+/// 503 twice, then 200.
+async fn flaky(State(hits): State<Hits>) -> Response {
+    if hits.next() < 2 {
+        AmpError::service_unavailable().into_response()
+    } else {
+        "ok".into_response()
+    }
+}
+
+async fn limited() -> AmpError {
+    AmpError::rate_limit_exceeded(45)
+}
+
+async fn forbidden() -> AmpError {
+    AmpError::forbidden()
+}
+
+/// A proxy's HTML 502 once, then 200.
+async fn proxy(State(hits): State<Hits>) -> Response {
+    if hits.next() < 1 {
+        (
+            axum::http::StatusCode::BAD_GATEWAY,
+            "<html><h1>502 Bad Gateway</h1></html>",
+        )
+            .into_response()
+    } else {
+        "ok".into_response()
+    }
+}
+
+async fn serve() -> String {
+    let app = Router::new()
+        .route("/flaky", get(flaky))
+        .route("/proxy", get(proxy))
+        .with_state(Hits::default())
+        .route("/limited", get(limited))
+        .route("/forbidden", get(forbidden));
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    format!("http://{addr}")
+}
+
+/// A client whose waits are recorded, not slept, with jitter 0.5.
+fn client() -> (Client<AmpError>, Arc<Mutex<Vec<Duration>>>) {
+    let waits = Arc::new(Mutex::new(Vec::new()));
+    let recorded = waits.clone();
+    let client = Client::<AmpError>::new(reqwest::Client::new())
+        .with_jitter(|| 0.5)
+        .with_sleep(move |wait| {
+            recorded.lock().unwrap().push(wait);
+            Box::pin(async {})
+        });
+    (client, waits)
+}
+
+#[tokio::test]
+async fn transient_errors_are_retried_with_the_seeds_backoff() {
+    let base = serve().await;
+    let (client, waits) = client();
+    let response = client
+        .send(|http| http.get(format!("{base}/flaky")))
+        .await
+        .unwrap();
+    assert_eq!(response.text().await.unwrap(), "ok");
+    // min(1 s * 2^attempt, 30 s), full jitter at 0.5.
+    assert_eq!(
+        *waits.lock().unwrap(),
+        [Duration::from_millis(500), Duration::from_secs(1)]
+    );
+    // Two retries spent 5 tokens each; the success earned one back.
+    assert_eq!(client.budget_tokens(), 500 - 10 + 1);
+}
+
+#[tokio::test]
+async fn the_servers_delay_is_honoured_then_the_error_is_typed() {
+    let base = serve().await;
+    let (client, waits) = client();
+    let err = client
+        .send(|http| http.get(format!("{base}/limited")))
+        .await
+        .unwrap_err();
+    // 3 attempts: 2 waits of the server's 45 s (Retry-After), then the error.
+    assert_eq!(*waits.lock().unwrap(), [Duration::from_secs(45); 2]);
+    let Error::Http(err) = err else {
+        panic!("{err}")
+    };
+    assert_eq!(err.status(), 429);
+    assert_eq!(err.headers().retry_after.as_deref(), Some("45"));
+    assert_eq!(
+        err.error().and_then(AmpError::known_code),
+        Some(AmpErrorCode::RateLimitExceeded)
+    );
+}
+
+#[tokio::test]
+async fn what_is_not_retryable_is_not_retried() {
+    let base = serve().await;
+    let (client, waits) = client();
+    let err = client
+        .send(|http| http.get(format!("{base}/forbidden")))
+        .await
+        .unwrap_err();
+    assert!(waits.lock().unwrap().is_empty());
+    assert_eq!(
+        err.to_string(),
+        "HTTP 403: forbidden: API key does not have the required scope for this operation."
+    );
+}
+
+#[tokio::test]
+async fn a_proxys_html_is_classified_by_its_status() {
+    let base = serve().await;
+    let (client, waits) = client();
+    let response = client
+        .send(|http| http.get(format!("{base}/proxy")))
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    assert_eq!(*waits.lock().unwrap(), [Duration::from_millis(500)]);
+}
+
+#[tokio::test]
+async fn an_empty_budget_stops_retrying() {
+    let base = serve().await;
+    let (client, waits) = client();
+    let client = client.with_budget(RetryBudget::new(5));
+    let err = client
+        .send(|http| http.get(format!("{base}/flaky")))
+        .await
+        .unwrap_err();
+    // One retry paid for, then the budget is empty: the second 503 is returned.
+    assert_eq!(waits.lock().unwrap().len(), 1);
+    assert!(matches!(
+        err,
+        Error::Http(HttpError::Api { status: 503, .. })
+    ));
+}
