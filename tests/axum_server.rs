@@ -232,3 +232,47 @@ async fn every_error_of_a_request_carries_its_id() {
     assert_eq!(status, 200);
     assert!(header(&headers, "x-request-id").is_some());
 }
+
+async fn io_failure() -> Result<&'static str, amp_errors::axum::HandlerError<AmpError>> {
+    let source = std::io::Error::other("disk on fire: /var/secret/path");
+    Err(source)?
+}
+
+async fn catalog_failure() -> Result<&'static str, amp_errors::axum::HandlerError<AmpError>> {
+    Err(AmpError::forbidden())?
+}
+
+async fn panics() -> &'static str {
+    panic!("invariant broken: secret detail")
+}
+
+#[tokio::test]
+async fn failures_answer_internal_error_without_their_detail() {
+    let app = Router::new()
+        .route("/io", get(io_failure))
+        .route("/catalog", get(catalog_failure))
+        .route("/panic", get(panics))
+        .layer(amp_errors::axum::catch_panic::<AmpError>())
+        .layer(axum::middleware::from_fn(
+            amp_errors::axum::request_ids::<AmpError>,
+        ));
+    let addr = serve_app(app).await;
+    for path in ["/io", "/panic"] {
+        let (status, headers, body) = get_raw(addr, path).await;
+        assert_eq!(status, 500, "{path}");
+        let id = header(&headers, "x-request-id").unwrap();
+        // The message and the request id, nothing of the failure.
+        assert_eq!(
+            body,
+            format!(
+                r#"{{"error":{{"code":"internal_error","message":"An unexpected error occurred. Please try again.","request_id":"{id}"}}}}"#
+            ),
+            "{path}"
+        );
+        assert!(!body.contains("secret"));
+    }
+    // A catalog error through `?` answers as itself.
+    let (status, _, body) = get_raw(addr, "/catalog").await;
+    assert_eq!(status, 403);
+    assert!(body.contains(r#""code":"forbidden""#), "{body}");
+}
