@@ -89,6 +89,7 @@ pub fn app(state: AppState) -> Router {
         .route_layer(middleware::from_fn_with_state(state.clone(), authenticate))
         .route("/v1/errors/{code}", get(example_error))
         .fallback(no_route)
+        .layer(amp_errors::axum::catch_panic::<AmpError>())
         .layer(middleware::from_fn(
             amp_errors::axum::request_ids::<AmpError>,
         ))
