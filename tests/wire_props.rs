@@ -421,30 +421,44 @@ fn shop_error() -> impl Strategy<Value = ShopError> {
             .collect::<Object>()
     });
     let error = prop_oneof![
-        (text(), any::<i64>(), opt(vec(line, 0..3))).prop_map(|(sku, available, l)| {
-            let mut error = ShopError::out_of_stock(sku, available);
-            if let ShopError::OutOfStock { lines, .. } = &mut error {
-                *lines = l;
-            }
-            error
-        }),
+        (
+            text(),
+            any::<i64>(),
+            opt(vec(line, 0..3)),
+            opt(vec((key(), any::<i64>()), 0..4)),
+        )
+            .prop_map(|(sku, available, l, w)| {
+                let mut error = ShopError::out_of_stock(sku, available);
+                if let ShopError::OutOfStock {
+                    lines, warehouses, ..
+                } = &mut error
+                {
+                    // `map<integer>`: an ordered map (a repeated key keeps its
+                    // first place and its last value).
+                    (*lines, *warehouses) = (l, w.map(|w| w.into_iter().collect()));
+                }
+                error
+            }),
         (
             opt(any::<bool>()),
             opt(text()),
             opt(any::<f64>().prop_filter("finite", |x| x.is_finite())),
             opt(metadata),
+            opt(1u64..=5),
         )
-            .prop_map(|(t, d, a, m)| {
+            .prop_map(|(t, d, a, m, n)| {
                 let mut error = ShopError::card_declined();
                 if let ShopError::CardDeclined {
                     transient,
                     decline_code,
                     amount,
                     metadata,
+                    attempt,
                     ..
                 } = &mut error
                 {
-                    (*transient, *decline_code, *amount, *metadata) = (t, d, a, m);
+                    // `attempt` has bounds 1..=5: values within them.
+                    (*transient, *decline_code, *amount, *metadata, *attempt) = (t, d, a, m, n);
                 }
                 error
             }),
