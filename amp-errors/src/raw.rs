@@ -44,6 +44,12 @@ impl RawJson {
         RawValue::from_string(text).map(RawJson)
     }
 
+    /// Received text (from [`RawText`] or a member waiting before `code`)
+    /// as a value, an error of deserializer `E` if it is not one JSON value.
+    pub(crate) fn from_received<E: de::Error>(text: Cow<'_, str>) -> Result<Self, E> {
+        RawJson::from_text(text.into_owned()).map_err(E::custom)
+    }
+
     /// The JSON text, as received.
     pub fn get(&self) -> &str {
         self.0.get()
@@ -139,9 +145,7 @@ impl<'de> de::Deserialize<'de> for RawJson {
     /// The value as written, checked like every member (see [`RawJson`]).
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = RawText::deserialize(deserializer)?;
-        RawJson::from_text(text.0.into_owned())
-            .map_err(de::Error::custom)?
-            .checked()
+        RawJson::from_received::<D::Error>(text.0)?.checked()
     }
 }
 

@@ -149,9 +149,7 @@ pub fn enum_from_text<T>(text: &str, from: fn(&str) -> T) -> Result<Option<T>, S
 fn read_text<T: Tolerant, E: de::Error>(text: Cow<'_, str>) -> Result<Read<T>, E> {
     match T::from_text(&text).map_err(E::custom)? {
         Some(value) => Ok(Read::Typed(value)),
-        None => RawJson::from_text(text.into_owned())
-            .map(Read::Kept)
-            .map_err(E::custom),
+        None => RawJson::from_received(text).map(Read::Kept),
     }
 }
 
@@ -277,8 +275,7 @@ impl<'de, A: MapAccess<'de>> Member<'_, 'de, A> {
     /// Takes the value as received.
     /// (Checked when kept, by `Recorder::keep`.)
     fn take_raw(&mut self) -> Result<RawJson, A::Error> {
-        let text = self.text()?;
-        RawJson::from_text(text.into_owned()).map_err(de::Error::custom)
+        RawJson::from_received(self.text()?)
     }
 }
 
@@ -560,7 +557,7 @@ impl Recorder {
                     self.place(Slot::DocUrl);
                     Read::Typed(())
                 } else {
-                    Read::Kept(RawJson::from_text(text.into_owned()).map_err(de::Error::custom)?)
+                    Read::Kept(RawJson::from_received(text)?)
                 }
             }
             _ => match self.info.field_index(key) {
@@ -658,8 +655,8 @@ pub fn read_unknown<'de, A: MapAccess<'de>>(
 ) -> Result<UnknownError, A::Error> {
     let mut members = Object::new();
     for (key, text) in pending {
-        let value = RawJson::from_text(text.into_owned()).map_err(de::Error::custom)?;
-        members.insert(key.into_owned(), value.checked::<A::Error>()?);
+        let value = RawJson::from_received::<A::Error>(text)?.checked::<A::Error>()?;
+        members.insert(key.into_owned(), value);
     }
     members.insert("code", code.as_ref());
     while let Some(key) = map.next_key::<Key<'de>>()? {
