@@ -1,0 +1,18 @@
+//! `amp-errors check`: not built yet.
+
+use crate::{Exit, Format};
+
+/// Arguments of `amp-errors check`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+}
+
+/// Runs `amp-errors check`.
+pub fn run(args: &Args) -> Exit {
+    let _ = args.format;
+    eprintln!("amp-errors check: not built yet");
+    Exit::Failure
+}

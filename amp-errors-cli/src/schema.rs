@@ -1,0 +1,18 @@
+//! `amp-errors schema`: not built yet.
+
+use crate::{Exit, Format};
+
+/// Arguments of `amp-errors schema`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
+}
+
+/// Runs `amp-errors schema`.
+pub fn run(args: &Args) -> Exit {
+    let _ = args.format;
+    eprintln!("amp-errors schema: not built yet");
+    Exit::Failure
+}
