@@ -6,9 +6,11 @@ pub const CATALOG: &str = "catalog";
 pub const TYPES: &str = "types";
 /// `[codes.code]`: the error codes.
 pub const CODES: &str = "codes";
+/// `[http]`: which codes answer the failures the HTTP layer detects.
+pub const HTTP: &str = "http";
 
 /// Keys of the top level.
-pub const TOP_LEVEL: &[&str] = &[CATALOG, TYPES, CODES];
+pub const TOP_LEVEL: &[&str] = &[CATALOG, TYPES, CODES, HTTP];
 
 /// `catalog.name`
 pub const NAME: &str = "name";

@@ -35,8 +35,8 @@ pub mod validate;
 
 pub use diagnostic::{Diagnostic, Diagnostics, Location};
 pub use model::{
-    Catalog, DEFAULT_FALLBACK, ErrorCode, Example, ExampleValue, Field, FieldType, Located,
-    ObjectType, Retired, Retryability,
+    Catalog, DEFAULT_FALLBACK, ErrorCode, Example, ExampleValue, Field, FieldType, HttpAnswer,
+    HttpFailure, Located, ObjectType, Retired, Retryability,
 };
 pub use template::{Segment, Template};
 

@@ -2,9 +2,9 @@
 //! category, retryability, template and docs, which the code enum's
 //! accessors read instead of matching.
 
-use amp_errors_catalog::{Field, Located, ObjectType, Retryability};
+use amp_errors_catalog::{Field, HttpAnswer, Located, ObjectType, Retryability};
 use proc_macro2::{Literal, TokenStream};
-use quote::quote;
+use quote::{format_ident, quote};
 
 use crate::plan::{Plan, PlannedCode};
 
@@ -18,6 +18,7 @@ pub fn catalog_const(plan: &Plan<'_>) -> TokenStream {
     let categories = catalog.categories.iter().map(|c| c.value.as_str());
     let retired = catalog.retired.iter().map(|r| r.code.value.as_str());
     let types = catalog.types.iter().map(|t| type_info(rt, t));
+    let http = catalog.http.iter().map(|answer| http_answer(rt, answer));
     quote! {
         /// The catalog this type was generated from: every code's status, category, docs.
         pub const CATALOG: &'static #rt::CatalogInfo = &#rt::catalog_info(
@@ -28,8 +29,16 @@ pub fn catalog_const(plan: &Plan<'_>) -> TokenStream {
             &[#(#infos),*],
             &[#(#retired),*],
             &[#(#types),*],
+            &[#(#http),*],
         );
     }
+}
+
+/// An `http_answer(...)` entry: the code that answers one HTTP failure.
+fn http_answer(rt: &TokenStream, answer: &HttpAnswer) -> TokenStream {
+    let failure = format_ident!("{}", format!("{:?}", answer.failure.value));
+    let code = &answer.code.value;
+    quote!(#rt::http_answer(#rt::HttpFailure::#failure, #code))
 }
 
 fn code_info(plan: &Plan<'_>, planned: &PlannedCode<'_>) -> TokenStream {

@@ -80,6 +80,7 @@ pub fn catalog_error_impl(plan: &Plan<'_>) -> TokenStream {
             fn request_id(&self) -> Option<&str> { #ty::request_id(self) }
             fn from_unknown(unknown: #rt::UnknownError) -> Self { #ty::#fallback(unknown) }
             fn response_headers(&self) -> Vec<(&'static str, String)> { #ty::response_headers(self) }
+            fn meta_mut(&mut self) -> Option<&mut #rt::ErrorMeta> { #ty::meta_mut(self) }
             fn set_request_id(&mut self, request_id: String) {
                 #rt::set_meta(self.meta_mut(), |meta| meta.request_id = Some(request_id));
             }

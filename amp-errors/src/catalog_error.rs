@@ -117,6 +117,8 @@ pub struct CatalogInfo {
     pub retired: &'static [&'static str],
     /// The named types (objects and string enums) fields may have.
     pub types: &'static [TypeInfo],
+    /// Which codes answer the failures the HTTP layer detects (`[http]`).
+    pub http: &'static [HttpAnswer],
 }
 
 impl CatalogInfo {
@@ -129,6 +131,91 @@ impl CatalogInfo {
     pub fn code(&self, code: &str) -> Option<&'static CodeInfo> {
         self.codes.iter().find(|c| c.code == code)
     }
+
+    /// The code that answers `failure` (`[http]`), if the catalog names one.
+    pub fn http_answer(&self, failure: HttpFailure) -> Option<&'static CodeInfo> {
+        let answer = self.http.iter().find(|a| a.failure == failure)?;
+        self.code(answer.code)
+    }
+
+    /// The named type called `name`.
+    pub fn type_info(&self, name: &str) -> Option<&'static TypeInfo> {
+        self.types.iter().find(|t| t.name == name)
+    }
+}
+
+/// A failure that the HTTP layer detects around a handler, which a catalog
+/// answers with one of its codes (its `[http]` table; see docs/catalog.md).
+///
+/// Non-exhaustive: later versions may detect more.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum HttpFailure {
+    /// The body is not JSON, or cannot be read (`malformed_body`).
+    MalformedBody,
+    /// The body is not declared as JSON by its `Content-Type` (`unsupported_media_type`).
+    UnsupportedMediaType,
+    /// A required member of the body is missing (`missing_field`).
+    MissingField,
+    /// Members of the body have the wrong type or value (`invalid_field`).
+    InvalidField,
+    /// A path or query parameter has an invalid value (`invalid_parameter`).
+    InvalidParameter,
+    /// No route matches the path (`no_route`).
+    NoRoute,
+    /// The route exists, but not for this method (`method_not_allowed`).
+    MethodNotAllowed,
+    /// The body is larger than the server accepts (`body_too_large`).
+    BodyTooLarge,
+    /// A handler panicked, or failed with an error that is not the
+    /// catalog's (`internal`).
+    Internal,
+}
+
+impl HttpFailure {
+    /// Its key in the catalog's `[http]` table.
+    pub const fn key(self) -> &'static str {
+        match self {
+            HttpFailure::MalformedBody => "malformed_body",
+            HttpFailure::UnsupportedMediaType => "unsupported_media_type",
+            HttpFailure::MissingField => "missing_field",
+            HttpFailure::InvalidField => "invalid_field",
+            HttpFailure::InvalidParameter => "invalid_parameter",
+            HttpFailure::NoRoute => "no_route",
+            HttpFailure::MethodNotAllowed => "method_not_allowed",
+            HttpFailure::BodyTooLarge => "body_too_large",
+            HttpFailure::Internal => "internal",
+        }
+    }
+
+    /// The HTTP status that names the failure itself (405 for
+    /// `method_not_allowed`, …): what a catalog without an answer for it
+    /// sends. The catalog's code decides the status otherwise.
+    pub const fn status(self) -> u16 {
+        match self {
+            HttpFailure::MalformedBody
+            | HttpFailure::MissingField
+            | HttpFailure::InvalidParameter => 400,
+            HttpFailure::UnsupportedMediaType => 415,
+            HttpFailure::InvalidField => 422,
+            HttpFailure::NoRoute => 404,
+            HttpFailure::MethodNotAllowed => 405,
+            HttpFailure::BodyTooLarge => 413,
+            HttpFailure::Internal => 500,
+        }
+    }
+}
+
+/// One entry of a catalog's `[http]` table: the code that answers a failure.
+///
+/// Non-exhaustive: later versions may say more about an answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct HttpAnswer {
+    /// The failure.
+    pub failure: HttpFailure,
+    /// The wire code that answers it.
+    pub code: &'static str,
 }
 
 /// A code string that the catalog does not know (the `FromStr` error of code enums).
@@ -168,6 +255,12 @@ pub trait CatalogError:
             .unwrap_or_default();
         let found = crate::validate::check_error(Self::CATALOG, &object, "error");
         if found.is_empty() { Ok(()) } else { Err(found) }
+    }
+
+    /// The common members, to change; `None` for a code the catalog does
+    /// not know.
+    fn meta_mut(&mut self) -> Option<&mut crate::ErrorMeta> {
+        None
     }
 
     /// Sets `request_id` (no effect on a code the catalog does not know): how

@@ -58,7 +58,8 @@ mod private;
 include!(concat!(env!("OUT_DIR"), "/private.rs"));
 
 pub use catalog_error::{
-    CatalogError, CatalogInfo, CodeInfo, FieldInfo, OutOfRange, Retryable, TypeInfo, UnknownCode,
+    CatalogError, CatalogInfo, CodeInfo, FieldInfo, HttpAnswer, HttpFailure, OutOfRange, Retryable,
+    TypeInfo, UnknownCode,
 };
 pub use map::Map;
 pub use meta::{ErrorMeta, REDACTED, Source};

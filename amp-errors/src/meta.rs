@@ -186,6 +186,13 @@ impl fmt::Debug for KeptNames<'_> {
 }
 
 impl ErrorMeta {
+    /// Forgets how the error arrived: it serializes as an error built here
+    /// (the catalog's member order, its doc link, the rendered message when
+    /// there is no override), and members kept as received are dropped.
+    pub fn forget_received(&mut self) {
+        self.wire = Wire::default();
+    }
+
     /// Whether the error was parsed from a body (rather than built here).
     pub fn is_received(&self) -> bool {
         self.wire.has(Wire::RECEIVED)

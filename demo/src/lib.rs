@@ -9,15 +9,18 @@ use std::num::NonZeroU32;
 use std::sync::{Arc, Mutex};
 
 use amp_api_errors::{AmpError, AmpErrorCode, AmpErrorFieldViolation, AmpErrorMissionState};
-use axum::extract::rejection::{JsonRejection, QueryRejection};
-use axum::extract::{Path, Query, Request, State};
+use amp_errors::axum::{Json, Path, Query};
+use axum::Router;
+use axum::extract::{Request, State};
+use axum::handler::Handler;
 use axum::http::header::AUTHORIZATION;
 use axum::middleware::{self, Next};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::routing::get;
-use axum::{Extension, Json, Router};
+use std::time::Duration;
+
 use governor::clock::{Clock, DefaultClock};
-use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+use governor::{Quota, RateLimiter};
 use serde::{Deserialize, Serialize};
 
 /// Requests per key and window, as the seed's 429 example says.
@@ -42,27 +45,48 @@ pub struct Mission {
     pub status: String,
 }
 
-/// A request to create a mission; every member optional here, so that a
-/// missing one is the catalog's error, not serde's.
+/// A request to create a mission. A missing member or one of the wrong type
+/// is rejected by amp-errors' `Json` with the catalog's `invalid_request`
+/// or `validation_error`; the handler checks the values.
 #[derive(Debug, Deserialize)]
 pub struct NewMission {
-    name: Option<String>,
-    platforms: Option<Vec<String>>,
+    name: String,
+    platforms: Vec<String>,
 }
+
+/// A per-key rate limiter: `Err(wait)` when `key` is over its limit.
+type Limiter = dyn Fn(&str) -> Result<(), Duration> + Send + Sync;
 
 /// The demo's state: missions and the rate limiter.
 #[derive(Clone)]
 pub struct AppState {
     missions: Arc<Mutex<HashMap<String, Mission>>>,
-    limiter: Arc<DefaultKeyedRateLimiter<String>>,
+    limiter: Arc<Limiter>,
     limit: u32,
 }
 
 impl AppState {
     /// Empty missions, except one active (`msn_active`), and `limit`
-    /// requests per key and minute.
+    /// requests per key and minute, on the system clock.
     pub fn new(limit: u32) -> Self {
+        AppState::with_clock(limit, DefaultClock::default())
+    }
+
+    /// [`AppState::new`] with the rate limiter on `clock` (tests pass a
+    /// `governor::clock::FakeRelativeClock`, so that no window passes
+    /// while they run).
+    pub fn with_clock<C>(limit: u32, clock: C) -> Self
+    where
+        C: Clock + Clone + Send + Sync + 'static,
+        C::Instant: Send + Sync,
+    {
         let quota = Quota::per_minute(NonZeroU32::new(limit.max(1)).unwrap_or(NonZeroU32::MIN));
+        let limiter = RateLimiter::dashmap_with_clock(quota, clock.clone());
+        let check = move |key: &str| {
+            limiter
+                .check_key(&key.to_owned())
+                .map_err(|not_until| not_until.wait_time_from(clock.now()))
+        };
         let mut missions = HashMap::new();
         missions.insert(
             "msn_active".to_owned(),
@@ -75,24 +99,29 @@ impl AppState {
         );
         AppState {
             missions: Arc::new(Mutex::new(missions)),
-            limiter: Arc::new(RateLimiter::keyed(quota)),
+            limiter: Arc::new(check),
             limit,
         }
     }
 }
 
-/// The API, with request ids on every response and error.
+/// The API. amp-errors' layer gives every request an id, answers unknown
+/// routes, wrong methods, rejected bodies and parameters and panics with
+/// the catalog's codes (its `[http]` table), and writes the id into every
+/// error body.
 pub fn app(state: AppState) -> Router {
     Router::new()
-        .route("/v1/missions", get(list_missions).post(create_mission))
-        .route("/v1/missions/{id}", get(get_mission).delete(delete_mission))
+        .route(
+            "/v1/missions",
+            get(list_missions).post(create_mission.layer(middleware::from_fn(require_write))),
+        )
+        .route(
+            "/v1/missions/{id}",
+            get(get_mission).delete(delete_mission.layer(middleware::from_fn(require_write))),
+        )
         .route_layer(middleware::from_fn_with_state(state.clone(), authenticate))
         .route("/v1/errors/{code}", get(example_error))
-        .fallback(no_route)
-        .layer(amp_errors::axum::catch_panic::<AmpError>())
-        .layer(middleware::from_fn(
-            amp_errors::axum::request_ids::<AmpError>,
-        ))
+        .layer(amp_errors::axum::layer::<AmpError>())
         .with_state(state)
 }
 
@@ -120,13 +149,25 @@ async fn authenticate(
     let Some((key, scopes)) = API_KEYS.iter().find(|(key, _)| *key == token) else {
         return Err(AmpError::unauthorized());
     };
-    if let Err(not_until) = state.limiter.check_key(&key.to_string()) {
-        let wait = not_until.wait_time_from(DefaultClock::default().now());
+    if let Err(wait) = (state.limiter)(key) {
         return Err(
             AmpError::rate_limit_exceeded(wait.as_secs().max(1)).with_limit(u64::from(state.limit))
         );
     }
     request.extensions_mut().insert(Scopes(scopes));
+    Ok(next.run(request).await)
+}
+
+/// The `missions:write` scope, checked before the body is read.
+async fn require_write(request: Request, next: Next) -> Result<Response, AmpError> {
+    let allowed = request
+        .extensions()
+        .get::<Scopes>()
+        .is_some_and(|scopes| scopes.0.contains(&"missions:write"));
+    if !allowed {
+        return Err(AmpError::forbidden()
+            .with_message("API key does not have required scope: missions:write"));
+    }
     Ok(next.run(request).await)
 }
 
@@ -138,10 +179,8 @@ struct ListQuery {
 
 async fn list_missions(
     State(state): State<AppState>,
-    query: Result<Query<ListQuery>, QueryRejection>,
+    Query(query): Query<ListQuery>,
 ) -> Result<Json<Vec<Mission>>, AmpError> {
-    let Query(query) = query
-        .map_err(|rejection| AmpError::invalid_parameter().with_message(rejection.body_text()))?;
     if let Some(status) = &query.status
         && matches!(
             AmpErrorMissionState::from_wire(status),
@@ -174,21 +213,8 @@ async fn list_missions(
 
 async fn create_mission(
     State(state): State<AppState>,
-    Extension(scopes): Extension<Scopes>,
-    body: Result<Json<NewMission>, JsonRejection>,
+    Json(NewMission { name, platforms }): Json<NewMission>,
 ) -> Result<(axum::http::StatusCode, Json<Mission>), AmpError> {
-    if !scopes.0.contains(&"missions:write") {
-        return Err(AmpError::forbidden()
-            .with_message("API key does not have required scope: missions:write"));
-    }
-    let Json(new) =
-        body.map_err(|rejection| AmpError::invalid_request().with_message(rejection.body_text()))?;
-    let Some(platforms) = new.platforms else {
-        return Err(AmpError::invalid_request()
-            .with_message("The 'platforms' field is required")
-            .with_param("platforms"));
-    };
-    let name = new.name.unwrap_or_default();
     let mut details = Vec::new();
     if name.chars().count() < 3 {
         details.push(violation("name", "must be at least 3 characters"));
@@ -254,13 +280,8 @@ async fn get_mission(
 
 async fn delete_mission(
     State(state): State<AppState>,
-    Extension(scopes): Extension<Scopes>,
     Path(id): Path<String>,
 ) -> Result<axum::http::StatusCode, AmpError> {
-    if !scopes.0.contains(&"missions:write") {
-        return Err(AmpError::forbidden()
-            .with_message("API key does not have required scope: missions:write"));
-    }
     let mut missions = state
         .missions
         .lock()
@@ -290,11 +311,4 @@ async fn example_error(Path(code): Path<String>) -> AmpError {
                 .with_resource_type("error_code")
                 .with_resource_id(code)
         })
-}
-
-/// No such route.
-async fn no_route() -> Response {
-    AmpError::not_found()
-        .with_message("No such route")
-        .into_response()
 }

@@ -170,10 +170,53 @@ async fn the_seeds_request_and_resource_errors() {
     );
 
     let nowhere = http.get(format!("{base}/v2/nothing")).send().await.unwrap();
-    let (err, _) = error_of(nowhere).await;
+    let (err, body) = error_of(nowhere).await;
+    assert_eq!(err.status(), 404);
     assert_eq!(
-        (err.status(), err.error().unwrap().code()),
-        (404, "not_found")
+        body,
+        json!({"code": "not_found", "message": "Resource not found", "doc_url": doc("not_found")})
+    );
+
+    // A method the path does not take, and a body that is not JSON: the
+    // catalog's invalid_request (its `[http]` table), never axum's text.
+    let put = http
+        .put(format!("{base}/v1/errors/not_found"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(put.headers()["allow"], "GET,HEAD");
+    let (err, body) = error_of(put).await;
+    assert_eq!(err.status(), 400);
+    assert_eq!(
+        body,
+        json!({"code": "invalid_request", "message": "Method PUT is not allowed on this path", "doc_url": doc("invalid_request")})
+    );
+    let broken = http
+        .post(&missions)
+        .bearer_auth("amp_live_rw")
+        .header("content-type", "application/json")
+        .body("{\"name\": ")
+        .send()
+        .await
+        .unwrap();
+    let (err, body) = error_of(broken).await;
+    assert_eq!(err.status(), 400);
+    assert_eq!(
+        body,
+        json!({"code": "invalid_request", "message": "The request body is not valid JSON (line 1, column 9).", "doc_url": doc("invalid_request")})
+    );
+    let typed = http
+        .post(&missions)
+        .bearer_auth("amp_live_rw")
+        .json(&json!({"name": 7, "platforms": ["x"]}))
+        .send()
+        .await
+        .unwrap();
+    let (err, body) = error_of(typed).await;
+    assert_eq!(err.status(), 422);
+    assert_eq!(
+        body,
+        json!({"code": "validation_error", "message": "Validation failed", "details": [{"field": "name", "message": "invalid type: integer `7`, expected a string"}], "doc_url": doc("validation_error")})
     );
 }
 
@@ -200,19 +243,30 @@ async fn every_catalog_example_is_served_with_its_status_and_headers() {
     }
 }
 
-#[tokio::test]
+/// Serves the demo with `limit` requests per key and minute, on a clock
+/// that does not move: no window passes while a test runs.
+async fn serve_frozen(limit: u32) -> String {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let state = AppState::with_clock(limit, governor::clock::FakeRelativeClock::default());
+    tokio::spawn(async move { axum::serve(listener, app(state)).await.unwrap() });
+    format!("http://{addr}")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_rate_limiter_answers_exactly_the_requests_over_the_limit() {
-    let limit = 50;
-    let base = serve(limit).await;
+    // A bounded load: 8 tasks x 250 requests for one key, 2,000 in all.
+    const TASKS: usize = 8;
+    const EACH: usize = 250;
+    let limit = 300;
+    let base = serve_frozen(limit).await;
     let http = reqwest::Client::new();
-    let (mut ok, mut limited) = (0, 0);
-    // A bounded load from several tasks: 4 x 20 requests for one key.
-    let tasks: Vec<_> = (0..4)
+    let tasks: Vec<_> = (0..TASKS)
         .map(|_| {
             let (http, url) = (http.clone(), format!("{base}/v1/missions"));
             tokio::spawn(async move {
-                let mut statuses = Vec::new();
-                for _ in 0..20 {
+                let mut seen = Vec::with_capacity(EACH);
+                for _ in 0..EACH {
                     let response = http
                         .get(&url)
                         .bearer_auth("amp_live_ro")
@@ -220,29 +274,50 @@ async fn the_rate_limiter_answers_exactly_the_requests_over_the_limit() {
                         .await
                         .unwrap();
                     let status = response.status().as_u16();
+                    let headers = response.headers().clone();
+                    let id = headers["x-request-id"].to_str().unwrap().to_owned();
                     if status == 429 {
-                        let headers = response.headers().clone();
-                        let (err, body) = error_of(response).await;
+                        let body = response.bytes().await.unwrap();
+                        let json: Value = serde_json::from_slice(&body).unwrap();
+                        // The body carries the same id as the header.
+                        assert_eq!(json["error"]["request_id"], id.as_str());
+                        let err = HttpError::<AmpError>::from_response(
+                            429,
+                            headers
+                                .iter()
+                                .map(|(n, v)| (n.as_str(), v.to_str().unwrap())),
+                            &body,
+                        );
                         assert!(err.is_retryable());
-                        assert_eq!(body["limit"], limit);
+                        assert_eq!(json["error"]["limit"], limit);
                         let wait: u64 = headers["retry-after"].to_str().unwrap().parse().unwrap();
-                        assert_eq!(body["retry_after"], wait);
+                        assert!(wait >= 1);
+                        assert_eq!(json["error"]["retry_after"], wait);
                         assert_eq!(headers["x-ratelimit-limit"], limit.to_string().as_str());
                     }
-                    statuses.push(status);
+                    seen.push((status, id));
                 }
-                statuses
+                seen
             })
         })
         .collect();
+    let (mut ok, mut limited) = (0, 0);
+    let mut ids = std::collections::HashSet::new();
     for task in tasks {
-        for status in task.await.unwrap() {
+        for (status, id) in task.await.unwrap() {
             match status {
                 200 => ok += 1,
                 429 => limited += 1,
                 other => panic!("status {other}"),
             }
+            assert!(id.starts_with("req_") && id.len() == 16, "{id}");
+            // No id is lost or given to two requests.
+            assert!(ids.insert(id.clone()), "request id {id} given twice");
         }
     }
-    assert_eq!((ok, limited), (limit as usize, 80 - limit as usize));
+    assert_eq!(ids.len(), TASKS * EACH);
+    assert_eq!(
+        (ok, limited),
+        (limit as usize, TASKS * EACH - limit as usize)
+    );
 }

@@ -9,7 +9,7 @@ use super::leaf::kind;
 use super::table::{Keys, Table};
 use crate::diagnostic::{Diagnostic, Location};
 use crate::keys;
-use crate::model::{Catalog, Located, Retired};
+use crate::model::{Catalog, HttpAnswer, HttpFailure, Located, Retired};
 use crate::suggest;
 
 impl Parser<'_> {
@@ -33,7 +33,27 @@ impl Parser<'_> {
             .map(|v| self.location(&v.span()));
         catalog.types = self.object_types(&root);
         catalog.codes = self.codes(&root);
+        catalog.http = self.http_answers(&root);
         catalog
+    }
+
+    /// `[http]`: failure = code, each located; unknown failures are reported
+    /// as unknown keys (with "did you mean").
+    fn http_answers(&mut self, root: &Table<'_, '_>) -> Vec<HttpAnswer> {
+        let Some(table) = self.open_sub_table(root, keys::HTTP, Keys::Only(&HTTP_KEYS)) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for (name, _) in table.entries.iter() {
+            let Some(failure) = HttpFailure::from_key(name.get_ref()) else {
+                continue;
+            };
+            if let Some(code) = self.required::<Located<String>>(&table, failure.key()) {
+                let failure = Located::new(failure, self.location(&name.span()));
+                out.push(HttpAnswer { failure, code });
+            }
+        }
+        out
     }
 
     /// With no `[catalog]` table: reads the settings from where they were
@@ -207,5 +227,17 @@ fn empty_catalog(start: Location) -> Catalog {
         retired: Vec::new(),
         types: Vec::new(),
         codes: Vec::new(),
+        http: Vec::new(),
     }
 }
+
+/// The keys of `[http]`: one per [`HttpFailure`].
+const HTTP_KEYS: [&str; HttpFailure::ALL.len()] = {
+    let mut keys = [""; HttpFailure::ALL.len()];
+    let mut i = 0;
+    while i < keys.len() {
+        keys[i] = HttpFailure::ALL[i].key();
+        i += 1;
+    }
+    keys
+};

@@ -9,10 +9,12 @@
 mod codes;
 mod example;
 mod fields;
+mod http;
 mod names;
 mod settings;
 mod types;
 
+pub use http::is_violation_list;
 pub use names::{identifier_key, is_snake_case, is_upper_camel_case};
 
 use crate::diagnostic::Diagnostics;
@@ -40,6 +42,7 @@ pub fn validate(parsed: &Parsed, cx: &mut Diagnostics) {
     codes::check_template_placeholders(cx, catalog);
     codes::check_headers(cx, catalog);
     example::check_examples(cx, catalog);
+    http::check_http_answers(cx, catalog);
 }
 
 /// Whether `ty` is the placeholder of a field whose type was missing or not

@@ -29,8 +29,9 @@ pub use serde_json;
 pub use http;
 
 pub use crate::{
-    CatalogError, CatalogInfo, CodeInfo, ErrorMeta, ErrorResponse, FieldInfo, Map, Mismatch,
-    Object, OutOfRange, RawJson, Retryable, TypeInfo, UnknownCode, UnknownError,
+    CatalogError, CatalogInfo, CodeInfo, ErrorMeta, ErrorResponse, FieldInfo, HttpAnswer,
+    HttpFailure, Map, Mismatch, Object, OutOfRange, RawJson, Retryable, TypeInfo, UnknownCode,
+    UnknownError,
 };
 
 /// The status as `http::StatusCode` (catalog statuses are validated to 400..=599).
@@ -158,6 +159,7 @@ pub const fn type_info(
 }
 
 /// A [`CatalogInfo`] for the static catalog table (its fields may grow).
+#[allow(clippy::too_many_arguments)]
 pub const fn catalog_info(
     name: &'static str,
     doc_base_url: &'static str,
@@ -166,6 +168,7 @@ pub const fn catalog_info(
     codes: &'static [CodeInfo],
     retired: &'static [&'static str],
     types: &'static [TypeInfo],
+    http: &'static [HttpAnswer],
 ) -> CatalogInfo {
     CatalogInfo {
         name,
@@ -175,7 +178,13 @@ pub const fn catalog_info(
         codes,
         retired,
         types,
+        http,
     }
+}
+
+/// An [`HttpAnswer`] for the static catalog table (its fields may grow).
+pub const fn http_answer(failure: HttpFailure, code: &'static str) -> HttpAnswer {
+    HttpAnswer { failure, code }
 }
 
 /// The common members of a catalog example.

@@ -1,0 +1,3 @@
+amp_errors::amp_errors!("tests/ui/fail/http-answers-misused.toml");
+
+fn main() {}
