@@ -82,7 +82,9 @@ fn the_expansion_stays_within_its_token_budget() {
     // AMP's 15 codes, docs and fixed items included (18,600 before the
     // split, 11,600 after it; since then the `MissionState` enum, a
     // `with_<field>` builder per optional field, the fields table, and the
-    // response headers and axum response).
+    // response headers and axum response; then the catalog itself grew:
+    // `remaining` and `reset` on rate_limit_exceeded with their two headers,
+    // and the `[http]` table: 15,123).
     let amp = count(amp());
-    assert!(amp < 15_000, "{amp} tokens for AMP's catalog");
+    assert!(amp < 15_500, "{amp} tokens for AMP's catalog");
 }

@@ -150,9 +150,14 @@ async fn authenticate(
         return Err(AmpError::unauthorized());
     };
     if let Err(wait) = (state.limiter)(key) {
-        return Err(
-            AmpError::rate_limit_exceeded(wait.as_secs().max(1)).with_limit(u64::from(state.limit))
-        );
+        let wait = wait.as_secs().max(1);
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        return Err(AmpError::rate_limit_exceeded(wait)
+            .with_limit(u64::from(state.limit))
+            .with_remaining(0)
+            .with_reset(now + wait));
     }
     request.extensions_mut().insert(Scopes(scopes));
     Ok(next.run(request).await)

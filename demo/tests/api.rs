@@ -294,6 +294,14 @@ async fn the_rate_limiter_answers_exactly_the_requests_over_the_limit() {
                         assert!(wait >= 1);
                         assert_eq!(json["error"]["retry_after"], wait);
                         assert_eq!(headers["x-ratelimit-limit"], limit.to_string().as_str());
+                        assert_eq!(headers["x-ratelimit-remaining"], "0");
+                        assert_eq!(json["error"]["remaining"], 0);
+                        let reset: u64 = headers["x-ratelimit-reset"]
+                            .to_str()
+                            .unwrap()
+                            .parse()
+                            .unwrap();
+                        assert_eq!(json["error"]["reset"], reset);
                     }
                     seen.push((status, id));
                 }

@@ -15,7 +15,9 @@
 //! ```ignore
 //! use amp_errors::axum::Json;
 //!
-//! async fn create_mission(Json(new): Json<NewMission>) -> Result<Json<Mission>, AmpError> { … }
+//! async fn create_mission(Json(new): Json<NewMission>) -> Result<Json<Mission>, AmpError> {
+//!     Ok(Json(save(new)?))
+//! }
 //!
 //! let app = Router::new()
 //!     .route("/v1/missions", post(create_mission))
