@@ -44,13 +44,19 @@ impl ErrorHeaders {
     pub fn from_pairs<'a>(headers: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
         let mut out = ErrorHeaders::default();
         for (name, value) in headers {
-            let slot = match name.to_ascii_lowercase().as_str() {
-                "retry-after" => &mut out.retry_after,
-                "x-request-id" => &mut out.request_id,
-                "x-ratelimit-limit" => &mut out.rate_limit_limit,
-                "x-ratelimit-remaining" => &mut out.rate_limit_remaining,
-                "x-ratelimit-reset" => &mut out.rate_limit_reset,
-                _ => continue,
+            // Compared without a lowercased copy: most headers are none of these.
+            let slot = if name.eq_ignore_ascii_case("retry-after") {
+                &mut out.retry_after
+            } else if name.eq_ignore_ascii_case("x-request-id") {
+                &mut out.request_id
+            } else if name.eq_ignore_ascii_case("x-ratelimit-limit") {
+                &mut out.rate_limit_limit
+            } else if name.eq_ignore_ascii_case("x-ratelimit-remaining") {
+                &mut out.rate_limit_remaining
+            } else if name.eq_ignore_ascii_case("x-ratelimit-reset") {
+                &mut out.rate_limit_reset
+            } else {
+                continue;
             };
             *slot = Some(value.trim().to_owned());
         }

@@ -5,6 +5,7 @@
 //! cargo run --release -p amp-errors-bench              # the full run (BENCHMARKS.md)
 //! cargo run --release -p amp-errors-bench -- --quick   # shorter criterion runs
 //! cargo run -p amp-errors-bench -- --smoke             # CI: everything once, no timings
+//! cargo run --release -p amp-errors-bench -- http      # the HTTP benchmarks alone
 //! ```
 
 use std::collections::BTreeMap;
@@ -15,6 +16,8 @@ use std::time::{Duration, Instant};
 
 use amp_errors_bench::{scratch, synth};
 use clap::{Parser, Subcommand};
+
+mod http;
 
 type Result<T, E = Box<dyn std::error::Error>> = std::result::Result<T, E>;
 
@@ -41,7 +44,9 @@ struct Cli {
     #[arg(long)]
     no_cold: bool,
     /// Also write the report into this markdown file, between the
-    /// `<!-- amp-bench:begin -->` and `<!-- amp-bench:end -->` markers.
+    /// `<!-- amp-bench:begin -->` and `<!-- amp-bench:end -->` markers (and
+    /// the HTTP report between `<!-- amp-bench:http:begin -->` and
+    /// `<!-- amp-bench:http:end -->`).
     #[arg(long)]
     write: Option<PathBuf>,
 }
@@ -56,18 +61,91 @@ enum Cmd {
         #[arg(long, value_delimiter = ',', default_values_t = synth::SIZES)]
         sizes: Vec<usize>,
     },
+    /// The HTTP benchmarks alone (AMP's 15 codes): the demo API against a
+    /// hand-written axum API over loopback, requests per second, and the
+    /// client's parse of an error response against a `serde_json::Value`.
+    Http {
+        /// Requests per measurement [default: 40000, 20000 with --quick].
+        #[arg(long)]
+        requests: Option<usize>,
+        /// Concurrent keep-alive connections [default: 4].
+        #[arg(long)]
+        connections: Option<usize>,
+        /// Measurements per side; the table shows medians [default: 15, 5
+        /// with --quick].
+        #[arg(long)]
+        rounds: Option<usize>,
+        /// Fewer, shorter measurements.
+        #[arg(long)]
+        quick: bool,
+        /// One request per side and response, checked, no timings.
+        #[arg(long, conflicts_with = "quick")]
+        smoke: bool,
+        /// Also write the report into this markdown file, between the
+        /// `<!-- amp-bench:http:begin -->` and `<!-- amp-bench:http:end -->`
+        /// markers.
+        #[arg(long)]
+        write: Option<PathBuf>,
+    },
 }
 
 fn main() {
     let cli = Cli::parse();
     let outcome = match &cli.command {
         Some(Cmd::TimeExpand { sizes }) => time_expand(sizes),
+        Some(Cmd::Http {
+            requests,
+            connections,
+            rounds,
+            quick,
+            smoke,
+            write,
+        }) => {
+            let base = http_options(*quick, *smoke);
+            let options = http::Options {
+                requests: requests.unwrap_or(base.requests),
+                connections: connections.unwrap_or(base.connections),
+                rounds: rounds.unwrap_or(base.rounds),
+                ..base
+            };
+            run_http(&options, write.as_deref())
+        }
         None => run(&cli),
     };
     if let Err(error) = outcome {
         eprintln!("amp-bench: {error}");
         std::process::exit(1);
     }
+}
+
+/// The HTTP benchmarks' settings for a full, quick or smoke run.
+fn http_options(quick: bool, smoke: bool) -> http::Options {
+    if smoke {
+        http::Options::SMOKE
+    } else if quick {
+        http::Options::QUICK
+    } else {
+        http::Options::FULL
+    }
+}
+
+/// Runs the HTTP benchmarks and returns their report's markdown.
+fn http_report(options: &http::Options) -> Result<String> {
+    let report = http::run(options).map_err(|error| error as Box<dyn std::error::Error>)?;
+    Ok(http::markdown(&report, &machine()))
+}
+
+/// `amp-bench http`: the HTTP benchmarks alone, printed and optionally
+/// written into their markers of `write`.
+fn run_http(options: &http::Options, write: Option<&Path>) -> Result<()> {
+    step("http: the demo API against a hand-written axum API over loopback, then parsing");
+    let report = http_report(options)?;
+    println!("\n{report}");
+    if let Some(path) = write {
+        splice_markers(path, HTTP_MARKERS, &report)?;
+        eprintln!("wrote {}", path.display());
+    }
+    Ok(())
 }
 
 /// The median of `k` timed runs of the whole pipeline, in milliseconds.
@@ -315,11 +393,18 @@ fn run(cli: &Cli) -> Result<()> {
         }
     }
 
+    step("http: the demo API against a hand-written axum API over loopback, then parsing");
+    let http_report = http_report(&http_options(cli.quick, cli.smoke))?;
+
     let report = report(&rows, cold, cli.smoke);
-    println!("\n{report}");
-    std::fs::write(dir.join("report.md"), &report)?;
+    println!("\n{report}\n## HTTP\n\n{http_report}");
+    std::fs::write(
+        dir.join("report.md"),
+        format!("{report}\n## HTTP\n\n{http_report}"),
+    )?;
     if let Some(path) = &cli.write {
         splice(path, &report)?;
+        splice_markers(path, HTTP_MARKERS, &http_report)?;
         eprintln!("wrote {}", path.display());
     }
     if cli.smoke {
@@ -533,13 +618,26 @@ fn machine() -> String {
 
 /// Replaces the text between the report markers of `path`.
 fn splice(path: &Path, report: &str) -> Result<()> {
-    const BEGIN: &str = "<!-- amp-bench:begin -->";
-    const END: &str = "<!-- amp-bench:end -->";
+    splice_markers(
+        path,
+        ("<!-- amp-bench:begin -->", "<!-- amp-bench:end -->"),
+        report,
+    )
+}
+
+/// The markers of the HTTP report.
+const HTTP_MARKERS: (&str, &str) = (
+    "<!-- amp-bench:http:begin -->",
+    "<!-- amp-bench:http:end -->",
+);
+
+/// Replaces the text between markers `begin` and `end` of `path`.
+fn splice_markers(path: &Path, (begin, end): (&str, &str), report: &str) -> Result<()> {
     let text = std::fs::read_to_string(path)?;
-    let (Some(start), Some(end)) = (text.find(BEGIN), text.find(END)) else {
-        return Err(format!("{} has no {BEGIN} … {END} markers", path.display()).into());
+    let (Some(start), Some(stop)) = (text.find(begin), text.find(end)) else {
+        return Err(format!("{} has no {begin} … {end} markers", path.display()).into());
     };
-    let spliced = format!("{}{BEGIN}\n{report}{}", &text[..start], &text[end..]);
+    let spliced = format!("{}{begin}\n{report}{}", &text[..start], &text[stop..]);
     std::fs::write(path, spliced)?;
     Ok(())
 }
