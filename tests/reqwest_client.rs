@@ -56,11 +56,32 @@ async fn proxy(State(hits): State<Hits>) -> Response {
     }
 }
 
+/// internal_error (retryable, but the server may have acted), counted.
+async fn broken(State(hits): State<Hits>) -> AmpError {
+    hits.next();
+    AmpError::internal_error()
+}
+
+/// 429 once, then 201, counted.
+async fn throttled_once(State(hits): State<Hits>) -> Response {
+    if hits.next() < 1 {
+        AmpError::rate_limit_exceeded(1).into_response()
+    } else {
+        (axum::http::StatusCode::CREATED, "created").into_response()
+    }
+}
+
 async fn serve() -> String {
+    serve_with(Hits::default()).await
+}
+
+async fn serve_with(hits: Hits) -> String {
     let app = Router::new()
         .route("/flaky", get(flaky))
         .route("/proxy", get(proxy))
-        .with_state(Hits::default())
+        .route("/broken", axum::routing::post(broken).put(broken))
+        .route("/throttled", axum::routing::post(throttled_once))
+        .with_state(hits)
         .route("/limited", get(limited))
         .route("/forbidden", get(forbidden));
     let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
@@ -119,6 +140,48 @@ async fn the_servers_delay_is_honoured_then_the_error_is_typed() {
         err.error().and_then(AmpError::known_code),
         Some(AmpErrorCode::RateLimitExceeded)
     );
+}
+
+#[tokio::test]
+async fn a_request_that_is_not_idempotent_is_retried_only_when_not_processed() {
+    // A POST answered 500: the server may have created it; not sent again.
+    let hits = Hits::default();
+    let base = serve_with(hits.clone()).await;
+    let (post, waits) = client();
+    let err = post
+        .send(|http| http.post(format!("{base}/broken")).body("{}"))
+        .await
+        .unwrap_err();
+    assert!(matches!(&err, Error::Http(e) if e.status() == 500 && e.is_retryable()));
+    assert_eq!(hits.0.load(Ordering::SeqCst), 1);
+    assert!(waits.lock().unwrap().is_empty());
+
+    // The same POST with an idempotency key, and a PUT: retried, 3 attempts.
+    for build in [
+        (|http: &reqwest::Client, url: &str| http.post(url).header("Idempotency-Key", "k1"))
+            as fn(&reqwest::Client, &str) -> reqwest::RequestBuilder,
+        |http, url| http.put(url),
+    ] {
+        let hits = Hits::default();
+        let base = serve_with(hits.clone()).await;
+        let (keyed, waits) = client();
+        let url = format!("{base}/broken");
+        keyed.send(|http| build(http, &url)).await.unwrap_err();
+        assert_eq!(hits.0.load(Ordering::SeqCst), 3);
+        assert_eq!(waits.lock().unwrap().len(), 2);
+    }
+
+    // A POST throttled (429): the server did not act on it, so it is sent again.
+    let hits = Hits::default();
+    let base = serve_with(hits.clone()).await;
+    let (throttled, waits) = client();
+    let response = throttled
+        .send(|http| http.post(format!("{base}/throttled")).body("{}"))
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 201);
+    assert_eq!(hits.0.load(Ordering::SeqCst), 2);
+    assert_eq!(*waits.lock().unwrap(), [Duration::from_secs(1)]);
 }
 
 #[tokio::test]

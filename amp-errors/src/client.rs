@@ -163,6 +163,14 @@ impl<E: CatalogError> HttpError<E> {
         }
     }
 
+    /// Whether the server says it did not act on the request: throttled
+    /// (429) or unavailable (503), so that sending it again cannot do a
+    /// thing twice. Other errors (a 500, a gateway's 502 or 504) may come
+    /// after the server acted.
+    pub fn was_not_processed(&self) -> bool {
+        matches!(self.status(), 429 | 503)
+    }
+
     /// The wait the server asks for, from `now`: the `Retry-After` header,
     /// else the catalog's `Retry-After` of the body (its `retry_after` field).
     pub fn server_delay(&self, now: SystemTime) -> Option<Duration> {
@@ -246,13 +254,30 @@ impl RetryPolicy {
         self.base.saturating_mul(factor).min(self.cap)
     }
 
-    /// How long to wait before retry number `retry` after `error`, or `None`
-    /// when not to retry: not retryable, attempts used up, or a server delay
-    /// over [`max_server_delay`](Self::max_server_delay). The wait is full
-    /// jitter over the backoff (uniform in `[0, backoff)`), but never shorter
-    /// than the server asks for.
+    /// How long to wait before retry number `retry` of an idempotent
+    /// request after `error`, or `None` when not to retry: not retryable,
+    /// attempts used up, or a server delay over
+    /// [`max_server_delay`](Self::max_server_delay). The wait is full jitter
+    /// over the backoff (uniform in `[0, backoff)`), but never shorter than
+    /// the server asks for.
     pub fn delay<E: CatalogError>(
         &self,
+        error: &HttpError<E>,
+        retry: u32,
+        now: SystemTime,
+        jitter: &mut (impl Jitter + ?Sized),
+    ) -> Option<Duration> {
+        self.delay_for(Replay::Idempotent, error, retry, now, jitter)
+    }
+
+    /// [`delay`](Self::delay) for a request that is `replay`: one that is
+    /// not idempotent (a `POST` without an idempotency key) is retried only
+    /// when the server says it did not act on it
+    /// ([`HttpError::was_not_processed`]: 429, 503), never after a 500, 502
+    /// or 504, which may come after it did.
+    pub fn delay_for<E: CatalogError>(
+        &self,
+        replay: Replay,
         error: &HttpError<E>,
         retry: u32,
         now: SystemTime,
@@ -261,11 +286,44 @@ impl RetryPolicy {
         if !error.is_retryable() || retry + 1 >= self.max_attempts {
             return None;
         }
+        if replay == Replay::NotIdempotent && !error.was_not_processed() {
+            return None;
+        }
         let jittered = self.backoff(retry).mul_f64(jitter.unit().clamp(0.0, 1.0));
         match error.server_delay(now) {
             Some(server) if server > self.max_server_delay => None,
             Some(server) => Some(server.max(jittered)),
             None => Some(jittered),
+        }
+    }
+}
+
+/// Whether sending a request twice is safe: what the retry policy needs to
+/// know of the request itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Replay {
+    /// Safe to send again: an idempotent method (`GET`, `HEAD`, `OPTIONS`,
+    /// `PUT`, `DELETE`, `TRACE`), or a request carrying an
+    /// `Idempotency-Key` the server deduplicates by.
+    Idempotent,
+    /// Not safe (`POST`, `PATCH` without a key): retried only when the
+    /// server did not act on it.
+    NotIdempotent,
+}
+
+impl Replay {
+    /// The replay safety of a request with `method` (upper case, as sent)
+    /// that `has_idempotency_key` or not.
+    pub fn of(method: &str, has_idempotency_key: bool) -> Replay {
+        let idempotent = matches!(
+            method,
+            "GET" | "HEAD" | "OPTIONS" | "PUT" | "DELETE" | "TRACE"
+        );
+        if idempotent || has_idempotency_key {
+            Replay::Idempotent
+        } else {
+            Replay::NotIdempotent
         }
     }
 }

@@ -22,7 +22,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime};
 
 use crate::CatalogError;
-use crate::client::{HttpError, Jitter, MAX_ERROR_BODY, RetryBudget, RetryPolicy};
+use crate::client::{HttpError, Jitter, MAX_ERROR_BODY, Replay, RetryBudget, RetryPolicy};
 
 /// What [`Client::send`] fails with.
 #[derive(Debug)]
@@ -141,13 +141,24 @@ impl<E: CatalogError> Client<E> {
 
     /// Sends the request `build` makes (called once per attempt), retrying
     /// retryable errors; a 2xx response is returned as is.
+    ///
+    /// A request that is not idempotent (`POST` or `PATCH` without an
+    /// `Idempotency-Key` header) is retried only after a 429 or a 503, when
+    /// the server did not act on it; after a 500, 502 or 504 the error is
+    /// returned, since the server may have acted. A transport error (no
+    /// response) is never retried.
     pub async fn send(
         &self,
         build: impl Fn(&::reqwest::Client) -> ::reqwest::RequestBuilder,
     ) -> Result<::reqwest::Response, Error<E>> {
         let mut retry = 0;
         loop {
-            let response = build(&self.http).send().await.map_err(Error::Transport)?;
+            let request = build(&self.http).build().map_err(Error::Transport)?;
+            let replay = Replay::of(
+                request.method().as_str(),
+                request.headers().contains_key("idempotency-key"),
+            );
+            let response = self.http.execute(request).await.map_err(Error::Transport)?;
             let status = response.status();
             if status.is_success() || status.is_informational() || status.is_redirection() {
                 if let Ok(mut budget) = self.budget.lock() {
@@ -159,7 +170,7 @@ impl<E: CatalogError> Client<E> {
             let wait = {
                 let mut jitter = self.jitter.lock().map_err(|_| Error::Http(err.clone()))?;
                 self.policy
-                    .delay(&err, retry, (self.clock)(), &mut **jitter)
+                    .delay_for(replay, &err, retry, (self.clock)(), &mut **jitter)
             };
             let paid = wait.is_some() && self.budget.lock().is_ok_and(|mut b| b.try_spend());
             match wait {

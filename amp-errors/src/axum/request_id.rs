@@ -1,5 +1,12 @@
 //! Request ids: taken from a well-formed incoming `X-Request-Id`, or made
 //! with the catalog's prefix from the operating system's CSPRNG.
+//!
+//! Why not tower-http's `SetRequestIdLayer` and `PropagateRequestIdLayer`:
+//! they take any incoming header value as the id (no length or charset
+//! check, so a client could put anything into the logs and error bodies),
+//! and the id must still be written into the error body after the handler,
+//! which they do not do; wrapping them would leave [`super::layer`] doing
+//! the same work around them. tower-http's `CatchPanicLayer` is used as is.
 
 /// The header request ids travel in.
 pub const REQUEST_ID_HEADER: &str = "x-request-id";
