@@ -185,6 +185,84 @@ async fn a_request_that_is_not_idempotent_is_retried_only_when_not_processed() {
 }
 
 #[tokio::test]
+async fn without_a_response_only_what_is_safe_is_retried() {
+    // Nothing listens: the request never left, so even a POST is sent again.
+    let port = TcpListener::bind("127.0.0.1:0")
+        .await
+        .unwrap()
+        .local_addr()
+        .unwrap();
+    let (refused, waits) = client();
+    let err = refused
+        .send(|http| http.post(format!("http://{port}/missions")).body("{}"))
+        .await
+        .unwrap_err();
+    assert!(matches!(err, Error::Transport(_)), "{err}");
+    assert_eq!(
+        *waits.lock().unwrap(),
+        [Duration::from_millis(500), Duration::from_secs(1)]
+    );
+    assert_eq!(refused.budget_tokens(), 500 - 2 * 5);
+}
+
+/// A server that accepts connections and never answers.
+async fn silent() -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move {
+        let mut open = Vec::new();
+        while let Ok((stream, _)) = listener.accept().await {
+            open.push(stream);
+        }
+    });
+    format!("http://{addr}")
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_timeout_is_retried_for_an_idempotent_request_only() {
+    // tokio's clock is paused: the timeouts fire without waiting.
+    let base = silent().await;
+    let timing_out = || {
+        let waits = Arc::new(Mutex::new(Vec::new()));
+        let recorded = waits.clone();
+        let http = reqwest::Client::builder()
+            .timeout(Duration::from_secs(5))
+            .build()
+            .unwrap();
+        let client = Client::<AmpError>::new(http)
+            .with_jitter(|| 0.5)
+            .with_sleep(move |wait| {
+                recorded.lock().unwrap().push(wait);
+                Box::pin(async {})
+            });
+        (client, waits)
+    };
+    let (get, waits) = timing_out();
+    let err = get
+        .send(|http| http.get(format!("{base}/slow")))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&err, Error::Transport(e) if e.is_timeout()),
+        "{err}"
+    );
+    assert_eq!(waits.lock().unwrap().len(), 2);
+    assert_eq!(get.budget_tokens(), 500 - 2 * 10);
+
+    let (post, waits) = timing_out();
+    let err = post
+        .send(|http| http.post(format!("{base}/slow")))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&err, Error::Transport(e) if e.is_timeout()),
+        "{err}"
+    );
+    assert!(waits.lock().unwrap().is_empty());
+    assert_eq!(post.budget_tokens(), 500);
+}
+
+#[tokio::test]
 async fn what_is_not_retryable_is_not_retried() {
     let base = serve().await;
     let (client, waits) = client();

@@ -289,12 +289,52 @@ impl RetryPolicy {
         if replay == Replay::NotIdempotent && !error.was_not_processed() {
             return None;
         }
-        let jittered = self.backoff(retry).mul_f64(jitter.unit().clamp(0.0, 1.0));
+        let jittered = self.jittered(retry, jitter);
         match error.server_delay(now) {
             Some(server) if server > self.max_server_delay => None,
             Some(server) => Some(server.max(jittered)),
             None => Some(jittered),
         }
+    }
+}
+
+/// Why a request got no response.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum NoResponse {
+    /// The connection could not be made: the request never reached the
+    /// server, so sending it again is safe whatever its method.
+    NotSent,
+    /// No response in time: the server may have acted on the request.
+    TimedOut,
+}
+
+impl RetryPolicy {
+    /// How long to wait before retry number `retry` of a request `replay`
+    /// that got no response, or `None` when not to retry: attempts used up,
+    /// or a timeout of a request that is not idempotent (the server may have
+    /// acted). A connection that could not be made is retried whatever the
+    /// method. The wait is the backoff with full jitter; the budget charges
+    /// [`RetryBudget::TIMEOUT_COST`] for a timeout.
+    pub fn delay_without_response(
+        &self,
+        why: NoResponse,
+        replay: Replay,
+        retry: u32,
+        jitter: &mut (impl Jitter + ?Sized),
+    ) -> Option<Duration> {
+        if retry + 1 >= self.max_attempts {
+            return None;
+        }
+        if why == NoResponse::TimedOut && replay == Replay::NotIdempotent {
+            return None;
+        }
+        Some(self.jittered(retry, jitter))
+    }
+
+    /// The backoff before retry number `retry`, times a jitter in `[0, 1)`.
+    fn jittered(&self, retry: u32, jitter: &mut (impl Jitter + ?Sized)) -> Duration {
+        self.backoff(retry).mul_f64(jitter.unit().clamp(0.0, 1.0))
     }
 }
 
@@ -340,6 +380,9 @@ pub struct RetryBudget {
 impl RetryBudget {
     /// What a retry costs.
     pub const RETRY_COST: u32 = 5;
+    /// What a retry after a timeout costs (AWS: twice a retry's cost, since
+    /// timeouts are what an overloaded server gives).
+    pub const TIMEOUT_COST: u32 = 10;
     /// What a success earns back.
     pub const SUCCESS_REFUND: u32 = 1;
 
@@ -354,7 +397,13 @@ impl RetryBudget {
     /// Takes the cost of one retry; `false` (and nothing taken) when the
     /// budget cannot pay for it.
     pub fn try_spend(&mut self) -> bool {
-        match self.tokens.checked_sub(Self::RETRY_COST) {
+        self.try_spend_cost(Self::RETRY_COST)
+    }
+
+    /// Takes `cost` tokens ([`Self::RETRY_COST`], [`Self::TIMEOUT_COST`]);
+    /// `false` (and nothing taken) when the budget cannot pay for it.
+    pub fn try_spend_cost(&mut self, cost: u32) -> bool {
+        match self.tokens.checked_sub(cost) {
             Some(left) => {
                 self.tokens = left;
                 true

@@ -22,7 +22,9 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime};
 
 use crate::CatalogError;
-use crate::client::{HttpError, Jitter, MAX_ERROR_BODY, Replay, RetryBudget, RetryPolicy};
+use crate::client::{
+    HttpError, Jitter, MAX_ERROR_BODY, NoResponse, Replay, RetryBudget, RetryPolicy,
+};
 
 /// What [`Client::send`] fails with.
 #[derive(Debug)]
@@ -145,8 +147,11 @@ impl<E: CatalogError> Client<E> {
     /// A request that is not idempotent (`POST` or `PATCH` without an
     /// `Idempotency-Key` header) is retried only after a 429 or a 503, when
     /// the server did not act on it; after a 500, 502 or 504 the error is
-    /// returned, since the server may have acted. A transport error (no
-    /// response) is never retried.
+    /// returned, since the server may have acted. Without a response: a
+    /// connection that could not be made is retried (the request never
+    /// left), a timeout only for an idempotent request (and it costs the
+    /// budget [`RetryBudget::TIMEOUT_COST`]), any other transport error
+    /// never.
     pub async fn send(
         &self,
         build: impl Fn(&::reqwest::Client) -> ::reqwest::RequestBuilder,
@@ -158,7 +163,14 @@ impl<E: CatalogError> Client<E> {
                 request.method().as_str(),
                 request.headers().contains_key("idempotency-key"),
             );
-            let response = self.http.execute(request).await.map_err(Error::Transport)?;
+            let response = match self.http.execute(request).await {
+                Ok(response) => response,
+                Err(error) => {
+                    self.wait_without_response(error, replay, retry).await?;
+                    retry += 1;
+                    continue;
+                }
+            };
             let status = response.status();
             if status.is_success() || status.is_informational() || status.is_redirection() {
                 if let Ok(mut budget) = self.budget.lock() {
@@ -178,6 +190,45 @@ impl<E: CatalogError> Client<E> {
                 _ => return Err(Error::Http(err)),
             }
             retry += 1;
+        }
+    }
+}
+
+impl<E: CatalogError> Client<E> {
+    /// Waits before retry number `retry` of a request `replay` that got no
+    /// response because of `error`, or returns the error when not to retry:
+    /// a connection that could not be made is retried, a timeout only for an
+    /// idempotent request, anything else never.
+    async fn wait_without_response(
+        &self,
+        error: ::reqwest::Error,
+        replay: Replay,
+        retry: u32,
+    ) -> Result<(), Error<E>> {
+        let (why, cost) = if error.is_connect() {
+            (NoResponse::NotSent, RetryBudget::RETRY_COST)
+        } else if error.is_timeout() {
+            (NoResponse::TimedOut, RetryBudget::TIMEOUT_COST)
+        } else {
+            return Err(Error::Transport(error));
+        };
+        let wait = match self.jitter.lock() {
+            Ok(mut jitter) => self
+                .policy
+                .delay_without_response(why, replay, retry, &mut **jitter),
+            Err(_) => None,
+        };
+        let paid = wait.is_some()
+            && self
+                .budget
+                .lock()
+                .is_ok_and(|mut budget| budget.try_spend_cost(cost));
+        match wait {
+            Some(wait) if paid => {
+                (self.sleep)(wait).await;
+                Ok(())
+            }
+            _ => Err(Error::Transport(error)),
         }
     }
 }
