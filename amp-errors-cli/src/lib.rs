@@ -3,9 +3,12 @@
 //! reading, parsing and validating.
 //!
 //! Every command is a module with its clap arguments (`Args`) and a `run`
-//! function that prints its report and returns the [`Exit`] status.
+//! function that prints its report and returns the [`Exit`] status. What the
+//! commands share (reading a catalog, rendering its problems, colours, JSON
+//! output) is in [`common`].
 
 pub mod check;
+pub mod common;
 pub mod diff;
 pub mod docs;
 pub mod explain;
@@ -33,4 +36,31 @@ pub enum Format {
     Text,
     /// For machines: one JSON document on stdout.
     Json,
+}
+
+/// When text output is coloured (`--color`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Color {
+    /// Coloured when stdout is a terminal and `NO_COLOR` is not set.
+    #[default]
+    Auto,
+    /// Always coloured, even when piped.
+    Always,
+    /// Never coloured.
+    Never,
+}
+
+impl Color {
+    /// Whether output to stdout is coloured.
+    pub fn enabled(self) -> bool {
+        use std::io::IsTerminal;
+        match self {
+            Color::Always => true,
+            Color::Never => false,
+            Color::Auto => {
+                std::io::stdout().is_terminal()
+                    && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            }
+        }
+    }
 }

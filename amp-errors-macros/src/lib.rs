@@ -5,7 +5,7 @@
 mod input;
 mod resolve;
 
-use amp_errors_catalog::{Rejection, read};
+use amp_errors_catalog::{Diagnostic, Rejection, read, snippet};
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 
@@ -45,7 +45,7 @@ fn expand(tokens: TokenStream) -> TokenStream {
                 #tracking
             }
         }
-        Err(rejection) => errors(&input, rejection, tracking),
+        Err(rejection) => errors(&input, &text, rejection, tracking),
     }
 }
 
@@ -61,14 +61,38 @@ fn compile_error(span: Span, message: &str) -> TokenStream {
     quote_spanned!(span=> ::core::compile_error!(#message);)
 }
 
+/// A problem as the macro shows it: `path:line:col: message`, then the
+/// snippet `amp-errors check` shows, in plain text (the catalog line with
+/// the offending token underlined, and the help).
+fn shown(path: &str, text: &str, diagnostic: &Diagnostic) -> String {
+    if diagnostic.location.is_none() {
+        return diagnostic.render(path);
+    }
+    let snippet = snippet::render(text, path, diagnostic, false);
+    let title = Diagnostic {
+        help: None,
+        ..diagnostic.clone()
+    }
+    .render(path);
+    match snippet.split_once('\n') {
+        Some((_, body)) => format!("{title}\n{body}"),
+        None => diagnostic.render(path),
+    }
+}
+
 /// Every problem of a rejected catalog as a `compile_error!`, plus empty
 /// stand-ins for the types it would have generated (when its name is usable),
 /// so that code naming them does not add errors.
-fn errors(input: &input::MacroInput, rejection: Rejection, tracking: TokenStream) -> TokenStream {
+fn errors(
+    input: &input::MacroInput,
+    text: &str,
+    rejection: Rejection,
+    tracking: TokenStream,
+) -> TokenStream {
     let mut out: TokenStream = rejection
         .problems
         .iter()
-        .map(|d| compile_error(input.span, &d.render(&input.path)))
+        .map(|d| compile_error(input.span, &shown(&input.path, text, d)))
         .collect();
     if let Some(name) = rejection.type_name {
         let ty = format_ident!("{name}");
