@@ -53,6 +53,8 @@
 //! | `made-non-exhaustive` | breaking | downstream exhaustive matches need a wildcard arm |
 //! | `made-exhaustive` | compatible | wildcard arms become unreachable (a warning) |
 //! | `doc-base-url-changed`, `request-id-prefix-changed` | compatible | links and new request ids change, not errors |
+//! | `http-answer-changed`, `http-answer-removed` | breaking | the same request (a body that is not JSON, an unknown route) gets another code and status |
+//! | `http-answer-added` | compatible | a failure the catalog did not answer (sent with its own key and status) now gets a catalog code |
 //!
 //! Field rules apply to a code's fields and to the members of an object
 //! type alike (reported with the type's name instead of a code).
@@ -86,6 +88,7 @@
 mod catalog;
 mod codes;
 mod fields;
+mod http;
 mod report;
 mod source;
 
@@ -228,6 +231,7 @@ pub fn changes(old: &Catalog, new: &Catalog) -> Vec<Change> {
     catalog::settings(old, new, &mut out);
     catalog::types(old, new, &mut out);
     codes::codes(old, new, &mut out);
+    http::http(old, new, &mut out);
     out
 }
 

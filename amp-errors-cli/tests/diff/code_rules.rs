@@ -1,5 +1,6 @@
 //! The rules of codes: removed, renamed, retired, added, reused; status,
-//! category, retryability, templates, deprecation, links and headers.
+//! category, retryability, templates, deprecation, links and headers; and
+//! the `[http]` answers.
 
 use serde_json::{Value, json};
 
@@ -180,5 +181,44 @@ fn response_headers() {
         "header-added",
         "compatible",
         0,
+    );
+}
+
+#[test]
+fn http_answers() {
+    let old = format!(
+        "{}\n[http]\nno_route = \"gone_soon\"\nmalformed_body = \"gone_soon\"\n",
+        base()
+    );
+    let new = format!(
+        "{}\n[http]\nno_route = \"card_declined\"\nbody_too_large = \"gone_soon\"\n",
+        base()
+    );
+    let (code, report) = diff(&old, &new);
+    assert_eq!(code, 1, "{report:#}");
+    let changes = report["changes"].as_array().expect("changes");
+    let found: Vec<(&str, &str, &str, &str)> = changes
+        .iter()
+        .map(|c| {
+            (
+                c["rule"].as_str().unwrap_or_default(),
+                c["kind"].as_str().unwrap_or_default(),
+                c["old"].as_str().unwrap_or("-"),
+                c["new"].as_str().unwrap_or("-"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("http-answer-removed", "breaking", "gone_soon", "-"),
+            (
+                "http-answer-changed",
+                "breaking",
+                "gone_soon",
+                "card_declined"
+            ),
+            ("http-answer-added", "compatible", "-", "gone_soon"),
+        ]
     );
 }
