@@ -29,6 +29,7 @@ pub mod keys;
 pub mod model;
 pub mod parse;
 pub mod read;
+pub mod schema;
 pub mod snippet;
 pub mod suggest;
 pub mod template;

@@ -4,6 +4,7 @@
 
 mod input;
 mod resolve;
+mod schema;
 
 use amp_errors_catalog::{Diagnostic, Rejection, read, snippet};
 use proc_macro2::{Span, TokenStream};
@@ -13,6 +14,14 @@ use quote::{format_ident, quote, quote_spanned};
 #[proc_macro]
 pub fn amp_errors(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
     expand(input.into()).into()
+}
+
+/// `schemars::JsonSchema` for a generated type: called by the runtime's
+/// `json_schema!` when its `schemars` feature is on. Not a public API.
+#[doc(hidden)]
+#[proc_macro]
+pub fn __json_schema_impl(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
+    schema::json_schema_impl(input.into()).into()
 }
 
 /// The whole macro over `proc_macro2`: read, parse, validate, expand.
@@ -40,8 +49,14 @@ fn expand(tokens: TokenStream) -> TokenStream {
     match amp_errors_catalog::checked_catalog(&text) {
         Ok(catalog) => {
             let items = amp_errors_codegen::expand(&catalog);
+            // The JSON Schema impl, when the runtime's `schemars` feature asks
+            // for it (a no-op macro otherwise).
+            let rt = amp_errors_codegen::runtime::path();
+            let ty = format_ident!("{}", catalog.name.value);
+            let path = path.to_string_lossy();
             quote! {
                 #items
+                #rt::json_schema!(#ty, #path);
                 #tracking
             }
         }

@@ -35,6 +35,9 @@
 //!   `client` module).
 //! - `reqwest`: `reqwest::Client`, a reqwest client that parses the
 //!   catalog's errors and retries by the seed's strategy.
+//! - `schemars`: `schemars::JsonSchema` for generated types and
+//!   [`ErrorResponse`], from the catalog (the schema `amp-errors schema`
+//!   writes), for OpenAPI documents built with schemars.
 
 #![warn(missing_docs)]
 
@@ -43,6 +46,8 @@ pub mod axum;
 mod catalog_error;
 #[cfg(feature = "client")]
 pub mod client;
+#[cfg(feature = "schemars")]
+mod json_schema;
 mod map;
 mod meta;
 mod object;
@@ -93,3 +98,9 @@ pub use validate::Mismatch;
 ///
 /// A bad catalog is a compile error naming `catalog.toml:line:col`.
 pub use amp_errors_macros::amp_errors;
+
+/// `schemars::JsonSchema` for a generated type; reached through
+/// `__private::json_schema!` only.
+#[cfg(feature = "schemars")]
+#[doc(hidden)]
+pub use amp_errors_macros::__json_schema_impl as __private_json_schema_impl;

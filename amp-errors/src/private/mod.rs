@@ -71,6 +71,33 @@ pub use crate::axum;
 #[cfg(feature = "axum")]
 pub use ::axum as axum_crate;
 
+/// Implements `schemars::JsonSchema` for a generated type when the
+/// `schemars` feature is on: `($ty, the catalog's resolved path)`; the
+/// schema is built only then.
+#[cfg(feature = "schemars")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __amp_errors_json_schema {
+    ($ty:ident, $path:literal) => {
+        $crate::__private_json_schema_impl!($ty, $path);
+    };
+}
+
+/// Emits nothing: the `schemars` feature is off.
+#[cfg(not(feature = "schemars"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __amp_errors_json_schema {
+    ($($tokens:tt)*) => {};
+}
+
+pub use crate::__amp_errors_json_schema as json_schema;
+
+#[cfg(feature = "schemars")]
+pub use crate::json_schema::schema_of as json_schema_of;
+#[cfg(feature = "schemars")]
+pub use schemars;
+
 /// Emits the inherent `status()` method when the `http` feature is on; the
 /// argument is the path of this module, which the macro cannot spell itself.
 #[cfg(feature = "http")]

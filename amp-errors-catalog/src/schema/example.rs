@@ -9,7 +9,7 @@
 //! declaration order, everything else keeps the order the catalog wrote.
 //! `tests/docs.rs` holds this to the generated type's own output.
 
-use amp_errors_catalog::{Catalog, ErrorCode, Example, ExampleValue, FieldType};
+use crate::{Catalog, ErrorCode, Example, ExampleValue, FieldType};
 
 use super::json::Json;
 
@@ -141,7 +141,7 @@ param = "q"
 
     #[test]
     fn fields_in_declaration_order_with_their_types() {
-        let catalog = amp_errors_catalog::load_str(CATALOG).unwrap();
+        let catalog = crate::load_str(CATALOG).unwrap();
         let body = envelope(&catalog, &catalog.codes[0]).unwrap();
         assert_eq!(
             body.compact(),

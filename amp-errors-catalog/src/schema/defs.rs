@@ -17,7 +17,7 @@
 //!   string `code` and `message`. Its `code` excludes the known codes, so a
 //!   malformed known code fails instead of passing as unknown.
 
-use amp_errors_catalog::{Catalog, ErrorCode, Field, FieldType, ObjectType, Retryability};
+use crate::{Catalog, ErrorCode, Field, FieldType, ObjectType, Retryability};
 
 use super::example;
 use super::json::Json;
@@ -48,7 +48,7 @@ impl Names {
         let fallback = catalog
             .fallback_variant
             .as_ref()
-            .map_or(amp_errors_catalog::DEFAULT_FALLBACK, |f| f.value.as_str());
+            .map_or(crate::DEFAULT_FALLBACK, |f| f.value.as_str());
         let names = Names {
             response: format!("{prefix}Response"),
             union: prefix.clone(),
