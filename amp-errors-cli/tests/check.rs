@@ -2,34 +2,9 @@
 //! show every problem as a snippet, then a summary, and exit 1; an unreadable
 //! file exits 2.
 
-use std::path::{Path, PathBuf};
+mod common;
 
-use assert_cmd::cargo::cargo_bin_cmd;
-
-/// The fixtures directory.
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
-}
-
-/// The workspace root, where AMP's `catalog.toml` is.
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-/// Runs `amp-errors ARGS` in `dir`: exit status, stdout, stderr.
-fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let output = cargo_bin_cmd!("amp-errors")
-        .current_dir(dir)
-        .env_remove("NO_COLOR")
-        .args(args)
-        .output()
-        .expect("the binary runs");
-    (
-        output.status.code().expect("an exit status"),
-        String::from_utf8(output.stdout).expect("UTF-8 stdout"),
-        String::from_utf8(output.stderr).expect("UTF-8 stderr"),
-    )
-}
+use common::{fixtures, root, run};
 
 #[test]
 fn amps_catalog_is_clean() {

@@ -10,31 +10,13 @@ mod code_rules;
 #[path = "diff/field_rules.rs"]
 mod field_rules;
 
-use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use assert_cmd::cargo::cargo_bin_cmd;
+mod common;
+
 use cases::{base, edit};
+use common::{fixtures, run};
 use serde_json::Value;
-
-/// The fixtures directory.
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
-}
-
-/// Runs `amp-errors ARGS` in `dir`: exit status, stdout, stderr.
-fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let output = cargo_bin_cmd!("amp-errors")
-        .current_dir(dir)
-        .args(args)
-        .output()
-        .expect("the binary runs");
-    (
-        output.status.code().expect("an exit status"),
-        String::from_utf8(output.stdout).expect("UTF-8 stdout"),
-        String::from_utf8(output.stderr).expect("UTF-8 stderr"),
-    )
-}
 
 #[test]
 fn the_text_report_lists_kind_rule_subject_values_and_location() {
