@@ -79,6 +79,10 @@ pub fn catalog(n: usize) -> Result<String, SynthError> {
         let (name, value) = bases[i % bases.len()];
         codes.insert(copy_name(name, i / bases.len()), value.clone());
     }
+    // `[http]` names codes: keep the answers whose code this size has.
+    if let Some(toml::Value::Table(http)) = table.get_mut("http") {
+        http.retain(|_, code| code.as_str().is_some_and(|c| codes.contains_key(c)));
+    }
     table.insert("codes".to_owned(), toml::Value::Table(codes));
     toml::to_string(&table).map_err(|e| SynthError(format!("writing the catalog: {e}")))
 }
