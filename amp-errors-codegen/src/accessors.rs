@@ -9,8 +9,10 @@ use quote::quote;
 use crate::message;
 use crate::plan::Plan;
 
-/// `fn code_of(error) -> Result<Code, &UnknownError>`: the private function
-/// behind every accessor that depends on the code alone.
+/// `fn code_of(error) -> Option<Code>`: the private function behind every
+/// accessor that depends on the code alone. The variants and the codes are
+/// declared in the same order, so the match compiles to the variant's index,
+/// cheap enough to inline into every accessor.
 pub fn code_of_fn(plan: &Plan<'_>) -> TokenStream {
     let Plan {
         rt,
@@ -22,11 +24,12 @@ pub fn code_of_fn(plan: &Plan<'_>) -> TokenStream {
     let variants: Vec<_> = plan.codes.iter().map(|c| &c.variant).collect();
     let codes = &variants;
     quote! {
-        /// The code of `error`, or the unknown error it holds.
-        fn code_of(error: &#ty) -> Result<#code_ty, &#rt::UnknownError> {
+        /// The code of a known variant; `None` for the fallback.
+        #[inline]
+        fn code_of(error: &#ty) -> Option<#code_ty> {
             match error {
-                #(#ty::#variants { .. } => Ok(#code_ty::#codes),)*
-                #ty::#fallback(unknown) => Err(unknown),
+                #(#ty::#variants { .. } => Some(#code_ty::#codes),)*
+                #ty::#fallback(_) => None,
             }
         }
 
@@ -57,10 +60,11 @@ pub fn accessors(plan: &Plan<'_>) -> TokenStream {
     let message = message_accessor(plan);
     quote! {
         /// The wire code (also for codes the catalog does not know).
+        #[inline]
         pub fn code(&self) -> &str {
-            match code_of(self) {
-                Ok(code) => code.as_str(),
-                Err(unknown) => unknown.code(),
+            match self {
+                #ty::#fallback(unknown) => unknown.code(),
+                known => code_of(known).map_or("", #code_ty::as_str),
             }
         }
 
@@ -69,10 +73,11 @@ pub fn accessors(plan: &Plan<'_>) -> TokenStream {
         /// A known code whose object lacked a required field (held by the
         /// fallback variant) answers here too, and so do `info()`,
         /// `status_code()`, `category()` and `is_retryable()`.
+        #[inline]
         pub fn known_code(&self) -> Option<#code_ty> {
-            match code_of(self) {
-                Ok(code) => Some(code),
-                Err(unknown) => fallback_code(unknown),
+            match self {
+                #ty::#fallback(unknown) => fallback_code(unknown),
+                known => code_of(known),
             }
         }
 
@@ -82,6 +87,7 @@ pub fn accessors(plan: &Plan<'_>) -> TokenStream {
         }
 
         /// The HTTP status as a number (500 for a code the catalog does not know).
+        #[inline]
         pub fn status_code(&self) -> u16 {
             self.known_code().map_or(500, #code_ty::status_code)
         }
@@ -101,12 +107,12 @@ pub fn accessors(plan: &Plan<'_>) -> TokenStream {
             if let Some(url) = #rt::received_doc_url(self.meta()) {
                 return Cow::Owned(url);
             }
-            match code_of(self) {
-                Ok(code) => Cow::Borrowed(code.doc_url()),
-                Err(unknown) => match unknown.doc_url() {
+            match self {
+                #ty::#fallback(unknown) => match unknown.doc_url() {
                     Some(url) => Cow::Borrowed(url),
                     None => Cow::Owned(Self::CATALOG.doc_url(unknown.code())),
                 },
+                known => Cow::Borrowed(code_of(known).map_or("", #code_ty::doc_url)),
             }
         }
 

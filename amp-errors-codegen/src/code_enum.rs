@@ -92,16 +92,19 @@ pub fn code_enum_impls(plan: &Plan<'_>) -> TokenStream {
             pub const ALL: [#code_ty; #count] = [#(#code_ty::#variants),*];
 
             /// Everything the catalog says about the code.
+            #[inline]
             pub const fn info(self) -> &'static #rt::CodeInfo {
                 &#ty::CATALOG.codes[self as usize]
             }
 
             /// The wire code.
+            #[inline]
             pub const fn as_str(self) -> &'static str {
                 self.info().code
             }
 
             /// The HTTP status as a number.
+            #[inline]
             pub const fn status_code(self) -> u16 {
                 self.info().status
             }

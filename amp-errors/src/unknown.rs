@@ -1,6 +1,6 @@
 use std::fmt;
 
-use serde::de::{self, Deserialize, Deserializer};
+use serde::de::{Deserialize, Deserializer};
 use serde::ser::{Serialize, Serializer};
 use serde_json::{Map, Value};
 
@@ -180,23 +180,6 @@ impl Serialize for UnknownError {
 
 impl<'de> Deserialize<'de> for UnknownError {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct UnknownVisitor;
-        impl<'de> de::Visitor<'de> for UnknownVisitor {
-            type Value = UnknownError;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(crate::private::de::NOT_AN_ERROR)
-            }
-            fn visit_map<A: de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<UnknownError, A::Error> {
-                use crate::private::de;
-                let mut pending = de::Pending::new();
-                let code = de::read_until_code(&mut map, &mut pending)?
-                    .ok_or_else(de::missing_code::<A::Error>)?;
-                de::read_unknown(map, pending, code)
-            }
-        }
-        deserializer.deserialize_map(UnknownVisitor)
+        crate::private::de::read_error(deserializer, crate::private::de::read_unknown)
     }
 }

@@ -1,11 +1,14 @@
 //! `Deserialize` helpers: the tolerant, lossless reading every known code's
 //! reader runs.
 //!
-//! serde_json hands members over in the order they arrive, and `code` need
-//! not come first: members before it are kept as [`RawJson`]
-//! ([`read_until_code`]), the code picks the variant, and that variant's
-//! reader takes the kept members and then the live ones through
-//! [`read_fields`], so each reader is a few lines of its own fields.
+//! An error object is taken whole, as its JSON text ([`read_error`]: serde_json
+//! hands over the input's own text, borrowed where it can; other
+//! deserializers' values are written out as JSON), and read member by member
+//! from that text (`scan`): each value is there as written, so one that does
+//! not fit its field is kept exactly as received. [`ErrorObject`] finds the
+//! code (the members before it wait as borrowed text, on the stack), the code
+//! picks the variant, and that variant's reader takes the members in order
+//! through [`read_fields`], so each reader is a few lines of its own fields.
 //!
 //! Nothing but a body that is not an error object fails: a member the catalog
 //! does not declare, a `null`, a value of the wrong type are kept as received
@@ -16,11 +19,19 @@ use std::borrow::Cow;
 use std::fmt;
 
 use serde::Serialize;
-use serde::de::{self, Deserialize, DeserializeOwned, Deserializer, MapAccess, Visitor};
+use serde::de::{
+    self, Deserialize, DeserializeOwned, Deserializer, Error as _, MapAccess, Visitor,
+};
 
+use super::scan::{Cursor, Value};
 use crate::meta::{Inline, Received, Slot, Wire};
 use crate::raw::RawText;
 use crate::{CatalogError, CodeInfo, ErrorMeta, Object, RawJson, UnknownError};
+
+/// The error of reading an error object's members: serde_json's, whichever
+/// deserializer the object came from (converted to its error at the end, by
+/// [`read_error`]), so that each code's reader is compiled once.
+pub type Error = serde_json::Error;
 
 /// Why a body that is no error object fails.
 pub const NOT_AN_ERROR: &str =
@@ -80,15 +91,28 @@ pub trait Tolerant: Sized {
     /// when it is not of this type, `Err` when it is but breaks a rule every
     /// member follows (a lone surrogate, a number out of range).
     fn from_text(text: &str) -> Result<Option<Self>, String>;
+
+    /// [`from_text`](Self::from_text), told whether the text is a string
+    /// written with escapes (the scan of the object knows).
+    #[inline]
+    fn from_scanned(text: &str, escaped: bool) -> Result<Option<Self>, String> {
+        let _ = escaped;
+        Self::from_text(text)
+    }
 }
 
 impl Tolerant for String {
     #[inline]
     fn from_text(text: &str) -> Result<Option<Self>, String> {
+        String::from_scanned(text, text.contains('\\'))
+    }
+
+    #[inline]
+    fn from_scanned(text: &str, escaped: bool) -> Result<Option<Self>, String> {
         let Some(inner) = text.strip_prefix('"').and_then(|t| t.strip_suffix('"')) else {
             return Ok(None);
         };
-        if !inner.contains('\\') {
+        if !escaped {
             // Well-formed JSON without escapes: the text is the value.
             return Ok(Some(inner.to_owned()));
         }
@@ -101,16 +125,38 @@ impl Tolerant for String {
 impl Tolerant for u64 {
     #[inline]
     fn from_text(text: &str) -> Result<Option<Self>, String> {
-        Ok(text.parse().ok())
+        Ok(digits(text).or_else(|| text.parse().ok()))
     }
 }
 
 impl Tolerant for i64 {
     #[inline]
     fn from_text(text: &str) -> Result<Option<Self>, String> {
+        if let Some(value) = digits(text).filter(|_| text.len() < 19) {
+            // Fewer than 19 digits: within `i64`.
+            return Ok(Some(value as i64));
+        }
         // `-0` would be written back as `0`: kept as written instead.
         Ok(text.parse().ok().filter(|_| text != "-0"))
     }
+}
+
+/// The value of a short run of decimal digits (at most 19, which cannot
+/// overflow `u64`); `None` for anything else, which `str::parse` decides.
+#[inline]
+fn digits(text: &str) -> Option<u64> {
+    if text.is_empty() || text.len() > 19 {
+        return None;
+    }
+    let mut value = 0u64;
+    for b in text.bytes() {
+        let digit = b.wrapping_sub(b'0');
+        if digit > 9 {
+            return None;
+        }
+        value = value * 10 + u64::from(digit);
+    }
+    Some(value)
 }
 
 impl Tolerant for f64 {
@@ -145,85 +191,198 @@ pub fn enum_from_text<T>(text: &str, from: fn(&str) -> T) -> Result<Option<T>, S
     Ok(String::from_text(text)?.map(|value| from(&value)))
 }
 
-/// Reads `text` as `T`, or keeps it as written.
-fn read_text<T: Tolerant, E: de::Error>(text: Cow<'_, str>) -> Result<Read<T>, E> {
-    match T::from_text(&text).map_err(E::custom)? {
-        Some(value) => Ok(Read::Typed(value)),
-        None => RawJson::from_received(text).map(Read::Kept),
-    }
+/// An error object's JSON text and its code: what a generated type's
+/// `Deserialize` dispatches on.
+pub struct ErrorObject<'t> {
+    text: &'t str,
+    code: Cow<'t, str>,
+    /// The members before `code`, read while looking for it; `None` when
+    /// there were more than [`Before`] holds (they are read again then).
+    before: Option<&'t [(&'t str, Value<'t>)]>,
+    /// Where the `code` member starts in `text`.
+    code_start: usize,
+    /// Where the member after it starts.
+    code_end: usize,
 }
 
-/// Members read before `code`, as their JSON text (borrowed from the input
-/// where it can be), until the code says what they are.
-pub type Pending<'de> = Vec<(Cow<'de, str>, Cow<'de, str>)>;
+/// Room for the members before `code`, so that they are read once, and
+/// without allocating.
+type Before<'t> = [(&'t str, Value<'t>); 8];
 
-/// Reads members until `code`; returns the code, or `None` at the end of the
-/// object. Fails when `code` is not a string.
-pub fn read_until_code<'de, A: MapAccess<'de>>(
-    map: &mut A,
-    pending: &mut Pending<'de>,
-) -> Result<Option<Cow<'de, str>>, A::Error> {
-    while let Some(key) = map.next_key::<Key<'de>>()? {
-        if key.as_str() == "code" {
-            return map
-                .next_value::<Code<'de>>()
-                .map(|code| Some(code.0))
-                .map_err(|_| de::Error::custom(NOT_AN_ERROR));
+impl<'t> ErrorObject<'t> {
+    /// Finds the code of `text`; fails unless it is an object whose first
+    /// `code` member is a string. The members before it are put in `before`.
+    fn new(text: &'t str, before: &'t mut Before<'t>) -> Result<Self, Error> {
+        let not_an_error = || Error::custom(NOT_AN_ERROR);
+        let mut cursor = Cursor::new(text).ok_or_else(not_an_error)?;
+        let mut kept = Some(0);
+        while let Some(name) = cursor.name()? {
+            let value = cursor.value()?;
+            if name.name != "code" {
+                kept = match (kept, name.name) {
+                    (Some(n), Cow::Borrowed(name)) if n < before.len() => {
+                        before[n] = (name, value);
+                        Some(n + 1)
+                    }
+                    _ => None,
+                };
+                continue;
+            }
+            let code = if value.escaped {
+                String::from_scanned(value.text, true)
+                    .ok()
+                    .flatten()
+                    .map(Cow::Owned)
+            } else {
+                // Without escapes, the text between the quotes is the code.
+                (value
+                    .text
+                    .strip_prefix('"')
+                    .and_then(|t| t.strip_suffix('"')))
+                .map(Cow::Borrowed)
+            };
+            return Ok(ErrorObject {
+                text,
+                code: code.ok_or_else(not_an_error)?,
+                before: kept.map(|n| &before[..n]),
+                code_start: name.start,
+                code_end: cursor.position(),
+            });
         }
-        let value = map.next_value::<RawText<'de>>()?;
-        if pending.is_empty() {
-            // Room for a whole error object, in one allocation.
-            pending.reserve(8);
-        }
-        pending.push((key.0, value.0));
+        Err(not_an_error())
     }
-    Ok(None)
-}
 
-/// The `code` member: a string, borrowed where the input allows.
-struct Code<'de>(Cow<'de, str>);
-
-impl<'de> Deserialize<'de> for Code<'de> {
+    /// The code.
     #[inline]
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        Key::deserialize(deserializer).map(|key| Code(key.0))
+    pub fn code(&self) -> &str {
+        &self.code
+    }
+
+    /// Whether `code` is the first member.
+    fn code_first(&self) -> bool {
+        self.before.is_some_and(<[_]>::is_empty)
+    }
+
+    /// Calls `each` with every member but `code`, in order, with its name
+    /// and its value (read already, or at the cursor); and with `None`
+    /// where `code` was, unless it was first. A second `code` fails.
+    #[inline]
+    fn for_each(
+        &self,
+        mut each: impl FnMut(Option<(&str, Source<'_, 't>)>) -> Result<(), Error>,
+    ) -> Result<(), Error> {
+        let mut cursor = match self.before {
+            Some(before) => {
+                for (name, value) in before {
+                    each(Some((name, Source::Read(*value))))?;
+                }
+                if !before.is_empty() {
+                    each(None)?;
+                }
+                Cursor::resume(self.text, self.code_end)
+            }
+            None => Cursor::new(self.text).ok_or_else(|| Error::custom(NOT_AN_ERROR))?,
+        };
+        while let Some(name) = cursor.name()? {
+            if name.name != "code" {
+                each(Some((&name.name, Source::Cursor(&mut cursor))))?;
+            } else if name.start == self.code_start {
+                cursor.value()?;
+                each(None)?;
+            } else {
+                return Err(Error::custom(DUPLICATE_CODE));
+            }
+        }
+        Ok(())
     }
 }
 
-/// The value of one member, for a reader to take into a field.
-pub enum Member<'a, 'de, A> {
-    /// A member after `code`: read straight from the input.
-    Live(&'a mut A),
-    /// A member before `code`: its JSON text.
-    Buffered(Cow<'de, str>),
+/// Where a member's value is: read already, or at a cursor.
+enum Source<'a, 't> {
+    Read(Value<'t>),
+    Cursor(&'a mut Cursor<'t>),
 }
 
-impl<'de, A: MapAccess<'de>> Member<'_, 'de, A> {
+impl<'t> Source<'_, 't> {
+    /// The value.
+    #[inline]
+    fn value(&mut self) -> Result<Value<'t>, Error> {
+        match self {
+            Source::Read(value) => Ok(*value),
+            Source::Cursor(cursor) => cursor.value(),
+        }
+    }
+
+    /// Whether the value is the string `expected`, written without escapes
+    /// (then read; else left for [`value`](Self::value)).
+    #[inline]
+    fn value_is(&mut self, expected: &str) -> Result<bool, Error> {
+        match self {
+            Source::Read(value) => Ok(value.is(expected)),
+            Source::Cursor(cursor) => cursor.value_is(expected),
+        }
+    }
+}
+
+/// Reads an error object: takes its text from `deserializer` and hands it,
+/// with its code, to `read` (the generated dispatch on the code).
+#[inline]
+pub fn read_error<'de, D, T>(
+    deserializer: D,
+    read: impl FnOnce(&ErrorObject<'_>) -> Result<T, Error>,
+) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+{
+    let text = RawText::deserialize(deserializer)?;
+    let mut before = Before::default();
+    ErrorObject::new(&text.0, &mut before)
+        .and_then(|object| read(&object))
+        .map_err(D::Error::custom)
+}
+
+/// The value of one member, for a reader to take into a field: its JSON text.
+pub struct Member<'t> {
+    text: &'t str,
+    /// Whether the text is a string written with escapes.
+    escaped: bool,
+}
+
+impl<'t> From<Value<'t>> for Member<'t> {
+    #[inline]
+    fn from(value: Value<'t>) -> Self {
+        Member {
+            text: value.text,
+            escaped: value.escaped,
+        }
+    }
+}
+
+impl Member<'_> {
     /// Reads a scalar field into `slot`; a value of another type is kept as
     /// written, and leaves the slot empty (a repeated member: the last wins).
     #[inline]
-    pub fn read<T: Tolerant>(&mut self, slot: &mut Option<T>) -> Result<Read<()>, A::Error> {
-        let text = self.text()?;
-        Ok(match read_text::<T, A::Error>(text)? {
-            Read::Typed(value) => {
+    pub fn read<T: Tolerant>(&self, slot: &mut Option<T>) -> Result<Read<()>, Error> {
+        match T::from_scanned(self.text, self.escaped).map_err(Error::custom)? {
+            Some(value) => {
                 *slot = Some(value);
-                Read::Typed(())
+                Ok(Read::Typed(()))
             }
-            Read::Kept(raw) => {
+            None => {
                 *slot = None;
-                Read::Kept(raw)
+                self.keep()
             }
-        })
+        }
     }
 
     /// Reads a numeric field with bounds into `slot`; a value outside them is
     /// kept as received, like one of another type.
     pub fn read_in<T>(
-        &mut self,
+        &self,
         slot: &mut Option<T>,
         minimum: Option<T>,
         maximum: Option<T>,
-    ) -> Result<Read<()>, A::Error>
+    ) -> Result<Read<()>, Error>
     where
         T: Tolerant + PartialOrd + Serialize,
     {
@@ -231,7 +390,7 @@ impl<'de, A: MapAccess<'de>> Member<'_, 'de, A> {
         if let Some(value) = slot.as_ref()
             && (minimum.is_some_and(|m| *value < m) || maximum.is_some_and(|m| *value > m))
         {
-            let raw = RawJson::from_serialize(value).map_err(de::Error::custom)?;
+            let raw = RawJson::from_serialize(value)?;
             *slot = None;
             return Ok(Read::Kept(raw));
         }
@@ -240,10 +399,7 @@ impl<'de, A: MapAccess<'de>> Member<'_, 'de, A> {
 
     /// Reads a compound field (a list, an object) into `slot`: the value is
     /// kept as received first, then converted; one that does not convert is kept.
-    pub fn read_json<T: DeserializeOwned>(
-        &mut self,
-        slot: &mut Option<T>,
-    ) -> Result<Read<()>, A::Error> {
+    pub fn read_json<T: DeserializeOwned>(&self, slot: &mut Option<T>) -> Result<Read<()>, Error> {
         let raw = self.take_raw()?;
         match raw.parse::<Option<T>>() {
             Ok(Some(value)) => {
@@ -257,25 +413,16 @@ impl<'de, A: MapAccess<'de>> Member<'_, 'de, A> {
         }
     }
 
-    /// The value's JSON text, borrowed from the input where it can be.
-    #[inline]
-    fn text(&mut self) -> Result<Cow<'de, str>, A::Error> {
-        match self {
-            Member::Live(map) => map.next_value::<RawText<'de>>().map(|text| text.0),
-            Member::Buffered(text) => Ok(std::mem::replace(text, Cow::Borrowed("null"))),
-        }
-    }
-
     /// Keeps the value as received.
     #[inline]
-    pub fn keep(&mut self) -> Result<Read<()>, A::Error> {
+    pub fn keep(&self) -> Result<Read<()>, Error> {
         self.take_raw().map(Read::Kept)
     }
 
     /// Takes the value as received.
     /// (Checked when kept, by `Recorder::keep`.)
-    fn take_raw(&mut self) -> Result<RawJson, A::Error> {
-        RawJson::from_received(self.text()?)
+    fn take_raw(&self) -> Result<RawJson, Error> {
+        RawJson::from_received(Cow::Borrowed(self.text))
     }
 }
 
@@ -435,29 +582,31 @@ impl Recorder {
     /// Places a typed member. A repeat keeps the first place, where the
     /// caller stores the last value, even when the first was kept as received.
     #[inline]
-    fn place(&mut self, slot: Slot) {
+    fn place(&mut self, slot: &Slot) {
         let rank = slot.rank(self.info.fields.len()).unwrap_or(usize::MAX);
-        // The common case: members in this crate's order. A rank above the
-        // last one's was not seen before.
-        if let Mode::Canonical { last } = self.mode
-            && rank > last
-        {
-            self.mode = Mode::Canonical { last: rank };
-            self.mark(&slot, true);
-            return;
+        match self.mode {
+            // The common case: members in this crate's order. A rank above
+            // the last one's was not seen before.
+            Mode::Canonical { last } if rank > last => self.mode = Mode::Canonical { last: rank },
+            // Another order of typed members (`code` last, say), while it
+            // fits inline.
+            Mode::Inline if !self.seen(slot) && self.meta.wire.inline.push(rank) => {}
+            _ => return self.place_out_of_order(slot, rank),
         }
-        self.place_out_of_order(slot, rank);
+        self.mark(slot, true);
     }
 
     /// [`Recorder::place`] for a member out of this crate's order, a repeat,
-    /// or one whose earlier occurrence was kept as received.
-    fn place_out_of_order(&mut self, slot: Slot, rank: usize) {
-        if self.seen(&slot) {
+    /// or one whose earlier occurrence was kept as received. (Not inlined:
+    /// the common case stays small.)
+    #[inline(never)]
+    fn place_out_of_order(&mut self, slot: &Slot, rank: usize) {
+        if self.seen(slot) {
             return;
         }
         let kept_first = match (&self.mode, &self.meta.wire.received) {
             (Mode::Boxed, Some(received)) => {
-                let key = self.key_of(&slot);
+                let key = self.key_of(slot);
                 received
                     .order
                     .iter()
@@ -472,12 +621,12 @@ impl Recorder {
             }
             _ => self.record(slot.clone()),
         }
-        self.mark(&slot, true);
+        self.mark(slot, true);
     }
 
     /// Keeps member `key` as received, in its place. A repeat keeps the first
     /// place and the last value, even when the first was typed.
-    fn keep<E: de::Error>(&mut self, key: &str, value: RawJson) -> Result<(), E> {
+    fn keep(&mut self, key: &str, value: RawJson) -> Result<(), Error> {
         let value = value.checked()?;
         self.start();
         if let Some(typed) = self.typed_slot(key)
@@ -512,64 +661,59 @@ impl Recorder {
     }
 
     /// Reads a common string member into the meta with `set`.
-    fn common<'de, A: MapAccess<'de>>(
+    fn common(
         &mut self,
-        member: &mut Member<'_, 'de, A>,
+        member: &Member<'_>,
         slot: Slot,
         set: impl FnOnce(&mut ErrorMeta, String),
-    ) -> Result<Read<()>, A::Error> {
+    ) -> Result<Read<()>, Error> {
         let mut value = None;
         let read = member.read::<String>(&mut value)?;
         if let Some(value) = value {
-            self.place(slot);
+            self.place(&slot);
             set(&mut self.meta, value);
         }
         Ok(read)
     }
 
-    /// Takes one member.
+    /// Takes one member (any but `code`).
     ///
-    /// `field` is behind a pointer: this is compiled once per input type,
-    /// not once per code.
-    fn member<'de, A: MapAccess<'de>>(
+    /// `field` is behind a pointer: this is compiled once, not once per code.
+    fn member(
         &mut self,
         key: &str,
-        mut member: Member<'_, 'de, A>,
-        field: &mut FieldReader<'_, 'de, A>,
-    ) -> Result<(), A::Error> {
-        let member = &mut member;
-        let read = match key {
-            "code" => return Err(de::Error::custom(DUPLICATE_CODE)),
-            "message" => self.common(member, Slot::Message, |meta, message| {
-                meta.message = Some(Cow::Owned(message))
-            })?,
-            "param" => self.common(member, Slot::Param, |meta, param| meta.param = Some(param))?,
-            "request_id" => self.common(member, Slot::RequestId, |meta, id| {
-                meta.request_id = Some(id)
-            })?,
-            "doc_url" => {
-                // The catalog's own link is written back from the catalog;
-                // any other value is kept as received. Compared as text,
-                // without allocating.
-                let text = member.text()?;
-                let url = text.strip_prefix('"').and_then(|t| t.strip_suffix('"'));
-                if url == Some(self.info.doc_url) {
-                    self.place(Slot::DocUrl);
-                    Read::Typed(())
-                } else {
-                    Read::Kept(RawJson::from_received(text)?)
+        mut value: Source<'_, '_>,
+        field: &mut FieldReader<'_>,
+    ) -> Result<(), Error> {
+        // The catalog's own link is written back from the catalog; any other
+        // value is kept as received. Compared as written, without allocating.
+        let read = if key == "doc_url" && value.value_is(self.info.doc_url)? {
+            self.place(&Slot::DocUrl);
+            Read::Typed(())
+        } else {
+            let member = Member::from(value.value()?);
+            match key {
+                "message" => self.common(&member, Slot::Message, |meta, message| {
+                    meta.message = Some(Cow::Owned(message))
+                })?,
+                "param" => {
+                    self.common(&member, Slot::Param, |meta, param| meta.param = Some(param))?
                 }
-            }
-            _ => match self.info.field_index(key) {
-                Some(index) => {
-                    let read = field(index, member)?;
-                    if let Read::Typed(()) = read {
-                        self.place(Slot::Field(index));
+                "request_id" => self.common(&member, Slot::RequestId, |meta, id| {
+                    meta.request_id = Some(id)
+                })?,
+                "doc_url" => member.keep()?,
+                _ => match self.info.field_index(key) {
+                    Some(index) => {
+                        let read = field(index, &member)?;
+                        if let Read::Typed(()) = read {
+                            self.place(&Slot::Field(index));
+                        }
+                        read
                     }
-                    read
-                }
-                None => member.keep()?,
-            },
+                    None => member.keep()?,
+                },
+            }
         };
         if let Read::Kept(raw) = read {
             self.keep(key, raw)?;
@@ -588,85 +732,81 @@ fn same_typed(a: &Slot, b: &Slot) -> bool {
 }
 
 /// A code's reader of typed fields by index.
-type FieldReader<'f, 'de, A> = dyn for<'a> FnMut(usize, &mut Member<'a, 'de, A>) -> Result<Read<()>, <A as MapAccess<'de>>::Error>
-    + 'f;
+type FieldReader<'f> = dyn FnMut(usize, &Member<'_>) -> Result<Read<()>, Error> + 'f;
 
-/// Reads the rest of a known code's object: `field` reads the typed field of
-/// the index it is given; the common members go to the returned
+/// Reads the members of a known code's object: `field` reads the typed
+/// field of the index it is given; the common members go to the returned
 /// [`ErrorMeta`], with every other member, kept as received.
 #[inline]
-pub fn read_fields<'de, A, F>(
-    mut map: A,
-    pending: Pending<'de>,
+pub fn read_fields<F>(
+    object: &ErrorObject<'_>,
     info: &'static CodeInfo,
     mut field: F,
-) -> Result<ErrorMeta, A::Error>
+) -> Result<ErrorMeta, Error>
 where
-    A: MapAccess<'de>,
-    F: FnMut(usize, &mut Member<'_, 'de, A>) -> Result<Read<()>, A::Error>,
+    F: FnMut(usize, &Member<'_>) -> Result<Read<()>, Error>,
 {
-    let code_first = pending.is_empty();
-    let mut recorder = Recorder::new(info, code_first);
-    for (key, value) in pending {
-        recorder.member(&key, Member::Buffered(value), &mut field)?;
-    }
-    if !code_first {
-        recorder.record(Slot::Code);
-    }
-    while let Some(key) = map.next_key::<Key<'de>>()? {
-        recorder.member(key.as_str(), Member::Live(&mut map), &mut field)?;
-    }
+    read_members(object, info, &mut field)
+}
+
+/// [`read_fields`], compiled once.
+fn read_members(
+    object: &ErrorObject<'_>,
+    info: &'static CodeInfo,
+    field: &mut FieldReader<'_>,
+) -> Result<ErrorMeta, Error> {
+    let mut recorder = Recorder::new(info, object.code_first());
+    object.for_each(|member| match member {
+        Some((name, value)) => recorder.member(name, value, field),
+        None => {
+            recorder.record(Slot::Code);
+            Ok(())
+        }
+    })?;
     Ok(recorder.meta)
 }
 
-/// Reads the rest of a code without typed fields.
+/// Reads the members of a code without typed fields.
 #[inline]
-pub fn read_meta<'de, A: MapAccess<'de>>(
-    map: A,
-    pending: Pending<'de>,
-    info: &'static CodeInfo,
-) -> Result<ErrorMeta, A::Error> {
-    read_fields(map, pending, info, |_, member| member.keep())
+pub fn read_meta(object: &ErrorObject<'_>, info: &'static CodeInfo) -> Result<ErrorMeta, Error> {
+    read_members(object, info, &mut |_, member| member.keep())
 }
 
 /// The error read, or, when it lacks a required field (`complete` is false),
 /// the fallback holding every member it arrived with. The missing fields hold
 /// placeholders that were never received, so `Serialize` leaves them out.
 /// (`complete` comes first: it is computed before `error` takes the fields.)
-pub fn finish<E, Er>(complete: bool, error: E) -> Result<E, Er>
+#[inline]
+pub fn finish<E>(complete: bool, error: E) -> Result<E, Error>
 where
     E: CatalogError + Serialize,
-    Er: de::Error,
 {
     if complete {
         return Ok(error);
     }
-    let text = serde_json::to_string(&error).map_err(Er::custom)?;
-    let object: Object = serde_json::from_str(&text).map_err(Er::custom)?;
-    let unknown = UnknownError::from_object(object).map_err(|_| Er::custom(NOT_AN_ERROR))?;
+    let text = serde_json::to_string(&error)?;
+    let object: Object = serde_json::from_str(&text)?;
+    let unknown = UnknownError::from_object(object).map_err(|_| Error::custom(NOT_AN_ERROR))?;
     Ok(E::from_unknown(unknown))
 }
 
 /// Builds the fallback for a code the catalog does not know, keeping every member in order.
-pub fn read_unknown<'de, A: MapAccess<'de>>(
-    mut map: A,
-    pending: Pending<'de>,
-    code: Cow<'de, str>,
-) -> Result<UnknownError, A::Error> {
+pub fn read_unknown(object: &ErrorObject<'_>) -> Result<UnknownError, Error> {
     let mut members = Object::new();
-    for (key, text) in pending {
-        let value = RawJson::from_received::<A::Error>(text)?.checked::<A::Error>()?;
-        members.insert(key.into_owned(), value);
+    if object.code_first() {
+        members.insert("code", object.code());
     }
-    members.insert("code", code.as_ref());
-    while let Some(key) = map.next_key::<Key<'de>>()? {
-        if key.as_str() == "code" {
-            return Err(de::Error::custom(DUPLICATE_CODE));
+    object.for_each(|member| {
+        match member {
+            Some((name, mut value)) => {
+                let raw = RawJson::from_received::<Error>(Cow::Borrowed(value.value()?.text))?;
+                members.insert(name, raw.checked::<Error>()?);
+            }
+            None => _ = members.insert("code", object.code()),
         }
-        let value = map.next_value::<RawJson>()?;
-        members.insert(key.0.into_owned(), value);
-    }
-    UnknownError::from_object(members).map_err(|_| de::Error::custom(NOT_AN_ERROR))
+        Ok(())
+    })?;
+    UnknownError::from_object(members).map_err(|_| Error::custom(NOT_AN_ERROR))
 }
 
 /// A required member of a named object type, or the error naming it.
@@ -684,9 +824,4 @@ pub fn other_member<'de, A: MapAccess<'de>>(
     let value = map.next_value::<RawJson>()?;
     others.insert(key.0.into_owned(), value);
     Ok(())
-}
-
-/// The error for an object without `code`.
-pub fn missing_code<E: de::Error>() -> E {
-    E::custom(NOT_AN_ERROR)
 }

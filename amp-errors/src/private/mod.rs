@@ -5,6 +5,7 @@
 
 pub mod de;
 pub mod fmt;
+mod scan;
 pub mod ser;
 
 pub use core::clone::Clone;
