@@ -2,6 +2,7 @@
 //! category, retryability, template and docs, which the code enum's
 //! accessors read instead of matching.
 
+use amp_errors_catalog::validate::is_violation_list;
 use amp_errors_catalog::{Field, HttpAnswer, Located, ObjectType, Retryability};
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
@@ -18,7 +19,7 @@ pub fn catalog_const(plan: &Plan<'_>) -> TokenStream {
     let categories = catalog.categories.iter().map(|c| c.value.as_str());
     let retired = catalog.retired.iter().map(|r| r.code.value.as_str());
     let types = catalog.types.iter().map(|t| type_info(rt, t));
-    let http = catalog.http.iter().map(|answer| http_answer(rt, answer));
+    let http = catalog.http.iter().map(|answer| http_answer(plan, answer));
     quote! {
         /// The catalog this type was generated from: every code's status, category, docs.
         pub const CATALOG: &'static #rt::CatalogInfo = &#rt::catalog_info(
@@ -34,11 +35,22 @@ pub fn catalog_const(plan: &Plan<'_>) -> TokenStream {
     }
 }
 
-/// An `http_answer(...)` entry: the code that answers one HTTP failure.
-fn http_answer(rt: &TokenStream, answer: &HttpAnswer) -> TokenStream {
+/// An `http_answer(...)` entry: the code that answers one HTTP failure, and
+/// its field that lists a body's rejected members, as the catalog's rule
+/// (`validate::is_violation_list`) finds it.
+fn http_answer(plan: &Plan<'_>, answer: &HttpAnswer) -> TokenStream {
+    let rt = &plan.rt;
     let failure = format_ident!("{}", format!("{:?}", answer.failure.value));
     let code = &answer.code.value;
-    quote!(#rt::http_answer(#rt::HttpFailure::#failure, #code))
+    let violations = plan
+        .catalog
+        .codes
+        .iter()
+        .find(|c| c.code.value == *code)
+        .and_then(|c| c.fields.iter().find(|f| is_violation_list(plan.catalog, f)))
+        .map(|f| f.name.value.as_str());
+    let violations = option(violations);
+    quote!(#rt::http_answer(#rt::HttpFailure::#failure, #code, #violations))
 }
 
 fn code_info(plan: &Plan<'_>, planned: &PlannedCode<'_>) -> TokenStream {

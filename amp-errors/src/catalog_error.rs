@@ -132,10 +132,14 @@ impl CatalogInfo {
         self.codes.iter().find(|c| c.code == code)
     }
 
+    /// The `[http]` entry of `failure`, if the catalog names a code for it.
+    pub fn http_entry(&self, failure: HttpFailure) -> Option<&'static HttpAnswer> {
+        self.http.iter().find(|a| a.failure == failure)
+    }
+
     /// The code that answers `failure` (`[http]`), if the catalog names one.
     pub fn http_answer(&self, failure: HttpFailure) -> Option<&'static CodeInfo> {
-        let answer = self.http.iter().find(|a| a.failure == failure)?;
-        self.code(answer.code)
+        self.code(self.http_entry(failure)?.code)
     }
 
     /// The named type called `name`.
@@ -216,6 +220,10 @@ pub struct HttpAnswer {
     pub failure: HttpFailure,
     /// The wire code that answers it.
     pub code: &'static str,
+    /// The code's field that lists the rejected members of a body (a
+    /// `list<T>` whose type `T` has the string fields `field` and
+    /// `message`), as the catalog found it; `None` when it has none.
+    pub violations: Option<&'static str>,
 }
 
 /// A code string that the catalog does not know (the `FromStr` error of code enums).

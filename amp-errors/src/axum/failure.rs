@@ -16,7 +16,7 @@ use http::{Method, StatusCode, header};
 use serde_json::{Map, Value};
 
 use super::{Rerender, json_response, response};
-use crate::{CatalogError, CodeInfo, ErrorResponse, HttpFailure};
+use crate::{CatalogError, ErrorResponse, HttpFailure};
 
 /// A failure the HTTP layer detected, before a catalog answers it: the
 /// rejection of [`super::Json`], [`super::Query`] and [`super::Path`].
@@ -96,7 +96,8 @@ impl Failure {
         if self.kind == HttpFailure::Internal {
             return Some(super::internal_error::<E>());
         }
-        let info = E::CATALOG.http_answer(self.kind)?;
+        let answer = E::CATALOG.http_entry(self.kind)?;
+        let info = E::CATALOG.code(answer.code)?;
         let mut members = Map::new();
         members.insert("code".into(), info.code.into());
         if let Some(message) = &self.message {
@@ -105,7 +106,7 @@ impl Failure {
         if let Some(param) = &self.param {
             members.insert("param".into(), param.as_str().into());
         }
-        if let Some(field) = violation_field::<E>(info) {
+        if let Some(field) = answer.violations {
             let list = self
                 .violations
                 .iter()
@@ -160,22 +161,6 @@ impl IntoResponse for Failure {
         out.extensions_mut().insert(self);
         out
     }
-}
-
-/// The field of `info` that lists field violations: a `list<T>` whose type
-/// `T` has the string fields `field` and `message` (the catalog checks this
-/// for the code that answers `invalid_field`).
-fn violation_field<E: CatalogError>(info: &CodeInfo) -> Option<&'static str> {
-    info.fields.iter().find_map(|field| {
-        let item = field.json_type.strip_prefix("list<")?.strip_suffix('>')?;
-        let ty = E::CATALOG.type_info(item)?;
-        let has = |name: &str| {
-            ty.fields
-                .iter()
-                .any(|f| f.name == name && f.json_type == "string")
-        };
-        (has("field") && has("message")).then_some(field.name)
-    })
 }
 
 /// The failure an answer of axum itself stands for: the router's empty 404

@@ -211,8 +211,16 @@ pub const fn catalog_info(
 }
 
 /// An [`HttpAnswer`] for the static catalog table (its fields may grow).
-pub const fn http_answer(failure: HttpFailure, code: &'static str) -> HttpAnswer {
-    HttpAnswer { failure, code }
+pub const fn http_answer(
+    failure: HttpFailure,
+    code: &'static str,
+    violations: Option<&'static str>,
+) -> HttpAnswer {
+    HttpAnswer {
+        failure,
+        code,
+        violations,
+    }
 }
 
 /// The common members of a catalog example.
