@@ -31,7 +31,7 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 
-use crate::common::{Paint, ProblemJson, Source, out, paint, plural, print_failure, print_json};
+use crate::common::{Paint, ProblemJson, Source, out, paint, plural, print_json};
 use crate::{Color, Exit, Format};
 
 /// The long help of `amp-errors check`.
@@ -72,12 +72,9 @@ struct Report {
 
 /// Runs `amp-errors check`.
 pub fn run(args: &Args) -> Exit {
-    let source = match Source::read(&args.catalog) {
+    let source = match Source::open(&args.catalog) {
         Ok(source) => source,
-        Err(problem) => {
-            print_failure(&args.catalog.display().to_string(), &problem);
-            return Exit::Failure;
-        }
+        Err(exit) => return exit,
     };
     let color = args.format == Format::Text && args.color.enabled();
     let result = source.load();

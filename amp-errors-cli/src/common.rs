@@ -5,6 +5,8 @@ use std::path::Path;
 
 use amp_errors_catalog::snippet::{self, Severity};
 use amp_errors_catalog::{Catalog, Diagnostic};
+
+use crate::Exit;
 use serde::Serialize;
 
 /// A catalog's text and the name it is shown by (its path as given, or a git
@@ -25,6 +27,15 @@ impl Source {
         Ok(Source {
             name: path.display().to_string(),
             text,
+        })
+    }
+
+    /// [`Source::read`], reporting a file that cannot be read on stderr
+    /// ([`print_failure`]): `Err` is the exit status then, [`Exit::Failure`].
+    pub fn open(path: &Path) -> Result<Source, Exit> {
+        Source::read(path).map_err(|problem| {
+            print_failure(&path.display().to_string(), &problem);
+            Exit::Failure
         })
     }
 

@@ -51,7 +51,7 @@ use amp_errors_catalog::{Catalog, ErrorCode, Field, Retired, Retryability, sugge
 use serde::Serialize;
 use serde_json::value::RawValue;
 
-use crate::common::{Source, err, out, print_failure, print_json};
+use crate::common::{Source, err, out, print_json};
 use crate::{Color, Exit, Format};
 
 /// The long help of `amp-errors explain`.
@@ -86,12 +86,9 @@ pub struct Args {
 
 /// Runs `amp-errors explain`.
 pub fn run(args: &Args) -> Exit {
-    let source = match Source::read(&args.catalog) {
+    let source = match Source::open(&args.catalog) {
         Ok(source) => source,
-        Err(problem) => {
-            print_failure(&args.catalog.display().to_string(), &problem);
-            return Exit::Failure;
-        }
+        Err(exit) => return exit,
     };
     let catalog = match source.load() {
         Ok(catalog) => catalog,

@@ -52,7 +52,7 @@ use amp_errors_catalog::Diagnostic;
 use amp_errors_catalog::snippet::Severity;
 use serde::Serialize;
 
-use crate::common::{Paint, ProblemJson, Source, out, paint, plural, print_failure, print_json};
+use crate::common::{Paint, ProblemJson, Source, out, paint, plural, print_json};
 use crate::{Color, Exit, Format};
 
 /// The long help of `amp-errors lint`.
@@ -125,12 +125,9 @@ struct Report {
 
 /// Runs `amp-errors lint`.
 pub fn run(args: &Args) -> Exit {
-    let source = match Source::read(&args.catalog) {
+    let source = match Source::open(&args.catalog) {
         Ok(source) => source,
-        Err(problem) => {
-            print_failure(&args.catalog.display().to_string(), &problem);
-            return Exit::Failure;
-        }
+        Err(exit) => return exit,
     };
     let color = args.format == Format::Text && args.color.enabled();
     let (problems, findings) = match source.load() {
