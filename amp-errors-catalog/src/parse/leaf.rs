@@ -4,7 +4,7 @@
 
 use toml::de::DeValue;
 
-use super::table::{Table, Value};
+use super::table::{Qualified, Table, Value};
 use super::{Parser, WrittenStatus};
 use crate::model::Located;
 
@@ -18,14 +18,18 @@ pub(super) trait FromToml: Sized {
     /// `value` as `Self`; `None` when it is of another TOML type (which the
     /// caller reports). Problems inside the value (an array's items) are
     /// recorded through `parser`, naming the key as `qualified`.
-    fn from_toml(value: &Value<'_>, parser: &mut Parser<'_>, qualified: &str) -> Option<Self>;
+    fn from_toml(
+        value: &Value<'_>,
+        parser: &mut Parser<'_>,
+        qualified: Qualified<'_>,
+    ) -> Option<Self>;
 }
 
 impl FromToml for String {
     const EXPECTED: &'static str = "a string";
     const ARRAY: &'static str = "an array of strings";
 
-    fn from_toml(value: &Value<'_>, _: &mut Parser<'_>, _: &str) -> Option<Self> {
+    fn from_toml(value: &Value<'_>, _: &mut Parser<'_>, _: Qualified<'_>) -> Option<Self> {
         match value.get_ref() {
             DeValue::String(s) => Some(s.to_string()),
             _ => None,
@@ -37,7 +41,7 @@ impl FromToml for bool {
     const EXPECTED: &'static str = "a boolean (true or false)";
     const ARRAY: &'static str = "an array of booleans";
 
-    fn from_toml(value: &Value<'_>, _: &mut Parser<'_>, _: &str) -> Option<Self> {
+    fn from_toml(value: &Value<'_>, _: &mut Parser<'_>, _: Qualified<'_>) -> Option<Self> {
         match value.get_ref() {
             DeValue::Boolean(b) => Some(*b),
             _ => None,
@@ -49,7 +53,7 @@ impl FromToml for i64 {
     const EXPECTED: &'static str = "an integer";
     const ARRAY: &'static str = "an array of integers";
 
-    fn from_toml(value: &Value<'_>, _: &mut Parser<'_>, _: &str) -> Option<Self> {
+    fn from_toml(value: &Value<'_>, _: &mut Parser<'_>, _: Qualified<'_>) -> Option<Self> {
         let DeValue::Integer(int) = value.get_ref() else {
             return None;
         };
@@ -62,7 +66,7 @@ impl FromToml for WrittenStatus {
     const EXPECTED: &'static str = "an integer HTTP status in 400..=599";
     const ARRAY: &'static str = "an array of integer HTTP statuses";
 
-    fn from_toml(value: &Value<'_>, _: &mut Parser<'_>, _: &str) -> Option<Self> {
+    fn from_toml(value: &Value<'_>, _: &mut Parser<'_>, _: Qualified<'_>) -> Option<Self> {
         let DeValue::Integer(int) = value.get_ref() else {
             return None;
         };
@@ -77,7 +81,11 @@ impl<T: FromToml> FromToml for Located<T> {
     const EXPECTED: &'static str = T::EXPECTED;
     const ARRAY: &'static str = T::ARRAY;
 
-    fn from_toml(value: &Value<'_>, parser: &mut Parser<'_>, qualified: &str) -> Option<Self> {
+    fn from_toml(
+        value: &Value<'_>,
+        parser: &mut Parser<'_>,
+        qualified: Qualified<'_>,
+    ) -> Option<Self> {
         let location = parser.location(&value.span());
         T::from_toml(value, parser, qualified).map(|v| Located::new(v, location))
     }
@@ -88,7 +96,11 @@ impl<T: FromToml> FromToml for Vec<T> {
     const EXPECTED: &'static str = T::ARRAY;
     const ARRAY: &'static str = "an array of arrays";
 
-    fn from_toml(value: &Value<'_>, parser: &mut Parser<'_>, qualified: &str) -> Option<Self> {
+    fn from_toml(
+        value: &Value<'_>,
+        parser: &mut Parser<'_>,
+        qualified: Qualified<'_>,
+    ) -> Option<Self> {
         let DeValue::Array(items) = value.get_ref() else {
             return None;
         };
@@ -115,7 +127,7 @@ impl Parser<'_> {
     /// of another type (reported).
     pub(super) fn optional<T: FromToml>(&mut self, table: &Table<'_, '_>, key: &str) -> Option<T> {
         let value = table.get(key)?;
-        let read = T::from_toml(value, self, &table.qualified(key));
+        let read = T::from_toml(value, self, table.qualified(key));
         if read.is_none() {
             self.wrong_type(table, key, value, T::EXPECTED);
         }

@@ -2,6 +2,7 @@
 //! table. Also what a table lacks (missing keys, merged with the typo that
 //! stands for them) and what it holds of the wrong type.
 
+use std::fmt;
 use std::ops::Range;
 
 use toml::Spanned;
@@ -40,11 +41,11 @@ impl<'t, 'i> Table<'t, 'i> {
     }
 
     /// `key` with the table's path, quoted for messages: `` `codes.x.status` ``.
-    pub(super) fn qualified(&self, key: &str) -> String {
-        if self.path.is_empty() {
-            format!("`{key}`")
-        } else {
-            format!("`{}.{key}`", self.path)
+    /// Written out only when a message needs it.
+    pub(super) fn qualified<'k>(&'k self, key: &'k str) -> Qualified<'k> {
+        Qualified {
+            path: &self.path,
+            key,
         }
     }
 
@@ -54,6 +55,23 @@ impl<'t, 'i> Table<'t, 'i> {
             key.to_owned()
         } else {
             format!("{}.{key}", self.path)
+        }
+    }
+}
+
+/// A key with its table's path, as messages quote it (`` `codes.x.status` ``).
+#[derive(Clone, Copy)]
+pub(super) struct Qualified<'k> {
+    path: &'k str,
+    key: &'k str,
+}
+
+impl fmt::Display for Qualified<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            write!(f, "`{}`", self.key)
+        } else {
+            write!(f, "`{}.{}`", self.path, self.key)
         }
     }
 }
