@@ -215,22 +215,20 @@ fn is_retryable(plan: &Plan<'_>) -> TokenStream {
 /// `message()` and `unredacted_message()`: borrowed when the message is the
 /// override or the template text itself.
 fn message_accessor(plan: &Plan<'_>) -> TokenStream {
-    let Plan {
-        rt, ty, fallback, ..
-    } = plan;
+    let Plan { ty, fallback, .. } = plan;
     let templated = message::templated_pattern(plan).map(|pattern| {
         let write = message::write_message(plan, quote!(self), false);
-        quote!(#pattern => Cow::Owned(#rt::fmt::render(|f| #write)),)
+        quote!(#pattern => Cow::Owned(fmt::render(|m| #write)),)
     });
     let plain = message::has_plain(plan)
         .then(|| quote!(plain => Cow::Borrowed(plain.info().map_or("", |info| info.message)),));
     let message = if plan.redacts_messages {
         let write = message::write_message(plan, quote!(self), true);
         quote! {
-            if #rt::fmt::message_shown(self.meta(), self.info()) {
+            if fmt::message_shown(self.meta(), self.info()) {
                 self.unredacted_message()
             } else {
-                Cow::Owned(#rt::fmt::render(|f| #write))
+                Cow::Owned(fmt::render(|m| #write))
             }
         }
     } else {

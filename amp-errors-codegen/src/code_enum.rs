@@ -5,6 +5,7 @@ use quote::quote;
 
 use crate::names;
 use crate::plan::Plan;
+use crate::tokens;
 
 /// `pub enum AmpErrorCode { … }`.
 pub fn code_enum(plan: &Plan<'_>) -> TokenStream {
@@ -14,11 +15,11 @@ pub fn code_enum(plan: &Plan<'_>) -> TokenStream {
         code_ty,
         ..
     } = plan;
-    let variants = plan.codes.iter().map(|c| {
+    let variants = tokens::comma_terminated(plan.codes.iter().map(|c| {
         let variant = &c.variant;
-        let doc = format!(" `{}`: {}", c.wire, c.code.description);
+        let doc = tokens::lit(&format!(" `{}`: {}", c.wire, c.code.description));
         quote!(#[doc = #doc] #variant)
-    });
+    }));
     let doc = format!(" The codes of [`{ty}`], without their fields.");
     let non_exhaustive = plan.non_exhaustive();
     quote! {
@@ -35,7 +36,7 @@ pub fn code_enum(plan: &Plan<'_>) -> TokenStream {
         )]
         #non_exhaustive
         pub enum #code_ty {
-            #(#variants,)*
+            #variants
         }
     }
 }
@@ -80,12 +81,20 @@ pub fn code_enum_impls(plan: &Plan<'_>) -> TokenStream {
         ..
     } = plan;
     let variants: Vec<_> = plan.codes.iter().map(|c| &c.variant).collect();
-    let wires = plan.codes.iter().map(|c| c.wire);
+    let mut by_wire: Vec<usize> = (0..plan.codes.len()).collect();
+    by_wire.sort_by_key(|&i| plan.codes[i].wire);
+    let by_wire = by_wire
+        .into_iter()
+        .map(|i| Literal::u32_unsuffixed(i as u32));
     let categories = plan.codes.iter().map(|c| plan.category_variant(c.code));
     let count = Literal::usize_unsuffixed(plan.codes.len());
     quote! {
         /// Each code's category, by the code's index.
         const CATEGORIES: [#category_ty; #count] = [#(#category_ty::#categories),*];
+
+        /// The codes' indexes in the order of their wire strings: `from_wire`
+        /// finds a code in a few comparisons however large the catalog.
+        const BY_WIRE: [u32; #count] = [#(#by_wire),*];
 
         impl #code_ty {
             /// Every code, in catalog order.
@@ -123,10 +132,8 @@ pub fn code_enum_impls(plan: &Plan<'_>) -> TokenStream {
 
             /// The code of a wire string, if the catalog knows it.
             pub fn from_wire(code: &str) -> Option<Self> {
-                match code {
-                    #(#wires => Some(#code_ty::#variants),)*
-                    _ => None,
-                }
+                #rt::code_index(code, &#ty::CATALOG.codes, &BY_WIRE)
+                    .and_then(|index| #code_ty::ALL.get(index).copied())
             }
         }
 

@@ -9,15 +9,16 @@ use quote::{format_ident, quote};
 
 use crate::names;
 use crate::plan::{Plan, PlannedCode, PlannedField};
+use crate::tokens;
 use crate::types;
 
 /// The constructors and setters, as methods of the error enum.
 pub fn constructors(plan: &Plan<'_>) -> TokenStream {
-    let constructors = plan.codes.iter().map(|code| constructor(plan, code));
+    let constructors = tokens::join(plan.codes.iter().map(|code| constructor(plan, code)));
     let setters = setters(plan);
     let builders = builders(plan);
     quote! {
-        #(#constructors)*
+        #constructors
         #setters
         #builders
     }
@@ -98,6 +99,7 @@ fn constructor(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
             }
         },
     );
+    let doc = tokens::lit(&doc);
     quote! {
         #[doc = #doc]
         #[must_use]
@@ -211,6 +213,7 @@ fn builder(
         doc.push_str(" Fails when the value is outside the field's bounds.");
     }
     let (returns, body) = fallible(plan, checked, quote!(self));
+    let doc = tokens::lit(&doc);
     quote! {
         #[doc = #doc]
         #[must_use]

@@ -9,6 +9,7 @@ use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use crate::plan::{Plan, PlannedCode};
+use crate::tokens;
 use crate::types;
 
 /// The readers and `impl Deserialize for AmpError`.
@@ -20,24 +21,24 @@ pub fn deserialize_impl(plan: &Plan<'_>) -> TokenStream {
         fallback,
         ..
     } = plan;
-    let readers = plan.codes_with_fields().map(|code| reader(plan, code));
-    let dispatch = plan.codes.iter().map(|code| {
+    let readers = tokens::join(plan.codes_with_fields().map(|code| reader(plan, code)));
+    let dispatch = tokens::join(plan.codes.iter().map(|code| {
         let variant = &code.variant;
         if code.fields.is_empty() {
-            quote!(Some(#code_ty::#variant) => #rt::de::read_meta(object, #code_ty::#variant.info()).map(|meta| #ty::#variant { meta }),)
+            quote!(Some(#code_ty::#variant) => de::read_meta(object, #code_ty::#variant.info()).map(|meta| #ty::#variant { meta }),)
         } else {
             let reader = reader_name(code);
             quote!(Some(#code_ty::#variant) => #reader(object),)
         }
-    });
+    }));
     quote! {
-        #(#readers)*
+        #readers
 
         impl<'de> #rt::serde::Deserialize<'de> for #ty {
             fn deserialize<D: #rt::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                #rt::de::read_error(deserializer, |object| match #code_ty::from_wire(object.code()) {
-                    #(#dispatch)*
-                    _ => #rt::de::read_unknown(object).map(#ty::#fallback),
+                de::read_error(deserializer, |object| match #code_ty::from_wire(object.code()) {
+                    #dispatch
+                    _ => de::read_unknown(object).map(#ty::#fallback),
                 })
             }
         }
@@ -50,12 +51,13 @@ fn reader_name(code: &PlannedCode<'_>) -> Ident {
 
 /// `fn read_<code>(object)`: the code's fields, then the variant.
 fn reader(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
-    let Plan {
-        rt, ty, code_ty, ..
-    } = plan;
+    let Plan { ty, code_ty, .. } = plan;
     let name = reader_name(code);
     let variant = &code.variant;
-    let doc = format!(" Reads the members of the `{}` error object.", code.wire);
+    let doc = tokens::lit(&format!(
+        " Reads the members of the `{}` error object.",
+        code.wire
+    ));
     let slots = code.fields.iter().map(|f| {
         let (local, value_ty) = (&f.local, &f.value_ty);
         quote!(let mut #local: Option<#value_ty> = None;)
@@ -96,13 +98,13 @@ fn reader(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
     let result = if required.is_empty() {
         quote!(Ok(#error))
     } else {
-        quote!(#rt::de::finish(#(#required.is_some())&&*, #error))
+        quote!(de::finish(#(#required.is_some())&&*, #error))
     };
     quote! {
         #[doc = #doc]
-        fn #name(object: &#rt::de::ErrorObject<'_>) -> Result<#ty, #rt::de::Error> {
+        fn #name(object: &de::ErrorObject<'_>) -> Result<#ty, de::Error> {
             #(#slots)*
-            let meta = #rt::de::read_fields(object, #code_ty::#variant.info(), |index, member| match index {
+            let meta = de::read_fields(object, #code_ty::#variant.info(), |index, member| match index {
                 #(#reads)*
             })?;
             #result

@@ -4,13 +4,24 @@ use amp_errors_catalog::{Catalog, ErrorCode, Field, Retryability};
 use proc_macro2::TokenStream;
 use quote::quote;
 
-/// `#[doc = "..."]` attributes, one a line.
+use crate::tokens::lit;
+
+/// One `#[doc = "..."]` attribute holding the lines (an empty line between
+/// paragraphs): one attribute rather than one a line keeps the expansion of a
+/// large catalog small.
 pub fn doc_attrs(lines: &[String]) -> TokenStream {
-    let attrs = lines.iter().map(|line| {
-        let line = format!(" {line}");
-        quote!(#[doc = #line])
-    });
-    quote!(#(#attrs)*)
+    let mut text = String::with_capacity(lines.iter().map(|line| line.len() + 2).sum());
+    for (i, line) in lines.iter().enumerate() {
+        if i > 0 {
+            text.push('\n');
+        }
+        if !line.is_empty() {
+            text.push(' ');
+            text.push_str(line);
+        }
+    }
+    let text = lit(&text);
+    quote!(#[doc = #text])
 }
 
 /// The rustdoc of a code's variant.

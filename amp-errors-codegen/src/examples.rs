@@ -5,23 +5,24 @@ use quote::quote;
 
 use crate::plan::{Plan, PlannedCode};
 use crate::table::option;
+use crate::tokens;
 use crate::types;
 
 /// `example()`, as a method of the code enum.
 pub fn example_method(plan: &Plan<'_>) -> TokenStream {
     let Plan { ty, code_ty, .. } = plan;
-    let arms = plan.codes.iter().map(|code| {
+    let arms = tokens::join(plan.codes.iter().map(|code| {
         let variant = &code.variant;
         match example(plan, code) {
             Some(example) => quote!(#code_ty::#variant => Some(#example),),
             None => quote!(#code_ty::#variant => None,),
         }
-    });
+    }));
     quote! {
         /// The catalog's example instance of the code; `None` when the catalog gives none.
         pub fn example(self) -> Option<#ty> {
             match self {
-                #(#arms)*
+                #arms
             }
         }
     }

@@ -6,6 +6,7 @@ use quote::quote;
 
 use crate::message;
 use crate::plan::{Plan, PlannedCode};
+use crate::tokens;
 
 /// `.field("name", value)`, or the redaction marker for a sensitive field.
 pub fn debug_field(
@@ -23,14 +24,14 @@ pub fn debug_field(
 
 /// `impl Display`: the message, sensitive values redacted; `{:#}` adds the code and request id.
 pub fn display_impl(plan: &Plan<'_>) -> TokenStream {
-    let Plan { rt, ty, .. } = plan;
+    let Plan { ty, .. } = plan;
     let write = message::write_message(plan, quote!(self), true);
     quote! {
-        impl #rt::fmt::Display for #ty {
+        impl fmt::Display for #ty {
             /// The message, with sensitive values redacted. `{:#}` prefixes the code
             /// and appends the request id, for logs.
-            fn fmt(&self, f: &mut #rt::fmt::Formatter<'_>) -> #rt::fmt::Result {
-                #rt::fmt::display(f, self.code(), self.request_id(), |f| #write)
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                fmt::display(f, self.code(), self.request_id(), |m| #write)
             }
         }
     }
@@ -38,17 +39,15 @@ pub fn display_impl(plan: &Plan<'_>) -> TokenStream {
 
 /// `impl Debug`: the variant, its code and fields, then the common members.
 pub fn debug_impl(plan: &Plan<'_>) -> TokenStream {
-    let Plan {
-        rt, ty, fallback, ..
-    } = plan;
-    let arms = plan.codes.iter().map(|code| debug_arm(plan, code));
+    let Plan { ty, fallback, .. } = plan;
+    let arms = tokens::join(plan.codes.iter().map(|code| debug_arm(plan, code)));
     let fallback_name = fallback.to_string();
     quote! {
-        impl #rt::fmt::Debug for #ty {
-            fn fmt(&self, f: &mut #rt::fmt::Formatter<'_>) -> #rt::fmt::Result {
+        impl fmt::Debug for #ty {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 match self {
-                    #(#arms)*
-                    #ty::#fallback(unknown) => #rt::fmt::debug_fallback(f, #fallback_name, unknown, self.info()),
+                    #arms
+                    #ty::#fallback(unknown) => fmt::debug_fallback(f, #fallback_name, unknown, self.info()),
                 }
             }
         }
@@ -71,7 +70,7 @@ fn debug_arm(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
     let sensitive = code.has_sensitive_field();
     quote! {
         #ty::#variant { #(#bindings)* meta, .. } => {
-            #rt::fmt::debug_meta(&mut #rt::fmt::debug_variant(f, #name, #wire)#(#fields)*, meta, #sensitive)
+            fmt::debug_meta(&mut fmt::debug_variant(f, #name, #wire)#(#fields)*, meta, #sensitive)
         }
     }
 }

@@ -22,6 +22,7 @@ mod plan;
 pub mod runtime;
 mod ser;
 mod table;
+mod tokens;
 mod traits;
 mod types;
 
@@ -30,34 +31,35 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::plan::Plan;
+use crate::tokens::moved;
 
 /// Expands a validated catalog into the items `amp_errors!` emits.
 pub fn expand(catalog: &Catalog) -> TokenStream {
     let plan = Plan::new(catalog);
     // The declarations, each type before its impls.
-    let object_types = object_types::object_types(&plan);
-    let error_enum = declare::error_enum(&plan);
-    let code_enum = code_enum::code_enum(&plan);
-    let category_enum = code_enum::category_enum(&plan);
+    let object_types = moved(object_types::object_types(&plan));
+    let error_enum = moved(declare::error_enum(&plan));
+    let code_enum = moved(code_enum::code_enum(&plan));
+    let category_enum = moved(code_enum::category_enum(&plan));
     // The error enum's inherent impl.
-    let catalog_const = table::catalog_const(&plan);
-    let constructors = constructors::constructors(&plan);
-    let accessors = accessors::accessors(&plan);
-    let examples = examples::examples_method(&plan);
+    let catalog_const = moved(table::catalog_const(&plan));
+    let constructors = moved(constructors::constructors(&plan));
+    let accessors = moved(accessors::accessors(&plan));
+    let examples = moved(examples::examples_method(&plan));
     // The code and category enums' impls.
-    let example = examples::example_method(&plan);
-    let code_enum_impls = code_enum::code_enum_impls(&plan);
-    let category_enum_impls = code_enum::category_enum_impls(&plan);
+    let example = moved(examples::example_method(&plan));
+    let code_enum_impls = moved(code_enum::code_enum_impls(&plan));
+    let category_enum_impls = moved(code_enum::category_enum_impls(&plan));
     // Private helpers, then the trait impls.
-    let code_of = accessors::code_of_fn(&plan);
-    let write_message = message::write_message_fn(&plan);
-    let display = fmt::display_impl(&plan);
-    let debug = fmt::debug_impl(&plan);
-    let error = traits::error_impl(&plan);
-    let partial_eq = traits::partial_eq_impl(&plan);
-    let catalog_error = traits::catalog_error_impl(&plan);
-    let serialize = ser::serialize_impl(&plan);
-    let deserialize = de::deserialize_impl(&plan);
+    let code_of = moved(accessors::code_of_fn(&plan));
+    let write_message = moved(message::write_message_fn(&plan));
+    let display = moved(fmt::display_impl(&plan));
+    let debug = moved(fmt::debug_impl(&plan));
+    let error = moved(traits::error_impl(&plan));
+    let partial_eq = moved(traits::partial_eq_impl(&plan));
+    let catalog_error = moved(traits::catalog_error_impl(&plan));
+    let serialize = moved(ser::serialize_impl(&plan));
+    let deserialize = moved(de::deserialize_impl(&plan));
     let imports = runtime::imports();
     let Plan { ty, code_ty, .. } = &plan;
     quote! {

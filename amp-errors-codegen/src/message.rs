@@ -1,58 +1,78 @@
 //! Message rendering: the one place a template becomes code. `Display`,
 //! `message()` and `Serialize` all call the `write_message` function it emits.
 
-use amp_errors_catalog::Segment;
+use amp_errors_catalog::{FieldType, Segment};
 use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::plan::{Plan, PlannedCode};
+use crate::tokens;
 use crate::types;
 
-/// `fn write_message(error, f, redact)`: the override when set, else the
+/// `fn write_message(error, m, redact)`: the override when set, else the
 /// code's template with its fields filled in (sensitive ones redacted when
 /// `redact`). The `redact` parameter exists only when some placeholder is sensitive.
 pub fn write_message_fn(plan: &Plan<'_>) -> TokenStream {
-    let Plan {
-        rt, ty, fallback, ..
-    } = plan;
-    let arms = plan
-        .codes
-        .iter()
-        .filter(|code| code.plain_message.is_none())
-        .map(|code| template_arm(plan, code));
+    let Plan { ty, fallback, .. } = plan;
+    let arms = tokens::join(
+        plan.codes
+            .iter()
+            .filter(|code| code.plain_message.is_none())
+            .map(|code| template_arm(plan, code)),
+    );
     let plain = has_plain(plan)
-        .then(|| quote!(plain => f.write_str(plain.info().map_or("", |info| info.message)),));
+        .then(|| quote!(plain => m.push_str(plain.info().map_or("", |info| info.message)),));
     let (redact, shown, fallback_redact) = if plan.redacts_messages {
         (
             quote!(, redact: bool),
-            quote!(&& (!redact || #rt::fmt::message_shown(error.meta(), error.info()))),
+            quote!(&&(!redact || fmt::message_shown(error.meta(), error.info()))),
             quote!(redact),
         )
     } else {
         (TokenStream::new(), TokenStream::new(), quote!(false))
     };
+    let sent = plan.redacts_messages.then(|| {
+        quote! {
+            /// Writes the message of `error` as it is sent: nothing redacted.
+            fn write_sent_message(error: &#ty, m: &mut fmt::Message) {
+                write_message(error, m, false)
+            }
+        }
+    });
     quote! {
+        #sent
+
         /// Writes the message of `error`: the override or received message when
         /// set (unless `redact` hides a received one), else its code's template.
-        fn write_message(error: &#ty, f: &mut #rt::fmt::Formatter<'_> #redact) -> #rt::fmt::Result {
+        fn write_message(error: &#ty, m: &mut fmt::Message #redact) {
             if let Some(message) = error.meta().and_then(|meta| meta.message.as_deref()) #shown {
-                return f.write_str(message);
+                return m.push_str(message);
             }
             match error {
-                #(#arms)*
-                #ty::#fallback(unknown) => #rt::fmt::fallback_message(f, unknown, error.info(), #fallback_redact),
+                #arms
+                #ty::#fallback(unknown) => fmt::fallback_message(m, unknown, error.info(), #fallback_redact),
                 #plain
             }
         }
     }
 }
 
+/// The function that writes an error's message as it is sent (nothing
+/// redacted), for `fmt::Rendered`.
+pub fn sent_message_writer(plan: &Plan<'_>) -> TokenStream {
+    if plan.redacts_messages {
+        quote!(write_sent_message)
+    } else {
+        quote!(write_message)
+    }
+}
+
 /// A call of `write_message` on `error`, redacting or not.
 pub fn write_message(plan: &Plan<'_>, error: TokenStream, redact: bool) -> TokenStream {
     if plan.redacts_messages {
-        quote!(write_message(#error, f, #redact))
+        quote!(write_message(#error, m, #redact))
     } else {
-        quote!(write_message(#error, f))
+        quote!(write_message(#error, m))
     }
 }
 
@@ -74,7 +94,7 @@ pub fn has_plain(plan: &Plan<'_>) -> bool {
 }
 
 fn template_arm(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
-    let Plan { rt, ty, .. } = plan;
+    let Plan { ty, .. } = plan;
     let variant = &code.variant;
     let bindings = code
         .fields
@@ -91,7 +111,10 @@ fn template_arm(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
         .segments
         .iter()
         .map(|segment| match segment {
-            Segment::Literal(text) => quote!(f.write_str(#text)?;),
+            Segment::Literal(text) => {
+                let text = tokens::lit(text);
+                quote!(m.push_str(#text);)
+            }
             Segment::Field(name) => match code.field(name) {
                 Some(field) => {
                     let local = &field.local;
@@ -100,13 +123,15 @@ fn template_arm(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
                     } else {
                         quote!(value)
                     };
-                    let show = if types::is_scalar(plan.catalog, field.json_type()) {
-                        quote!(#rt::fmt::Display::fmt(#value, f)?;)
-                    } else {
-                        quote!(#rt::fmt::json_placeholder(f, #value)?;)
+                    let show = match field.json_type() {
+                        FieldType::Named(name) if plan.catalog.enum_values(name).is_some() => {
+                            quote!(m.push_str(#value.as_str());)
+                        }
+                        ty if types::is_scalar(plan.catalog, ty) => quote!(m.push(#value);),
+                        _ => quote!(m.push_json(#value);),
                     };
                     let show = if field.field.sensitive {
-                        quote!(if redact { #rt::fmt::redacted(f)?; } else { #show })
+                        quote!(if redact { m.push_redacted(); } else { #show })
                     } else {
                         show
                     };
@@ -119,7 +144,7 @@ fn template_arm(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
                 }
                 // `{param}`: the common member; absent, nothing.
                 None if name == "param" => {
-                    quote!(f.write_str(error.param().unwrap_or_default())?;)
+                    quote!(m.push_str(error.param().unwrap_or_default());)
                 }
                 // Validation rejects placeholders that name nothing.
                 None => TokenStream::new(),
@@ -128,7 +153,6 @@ fn template_arm(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
     quote! {
         #ty::#variant { #(#bindings)* .. } => {
             #(#parts)*
-            Ok(())
         }
     }
 }

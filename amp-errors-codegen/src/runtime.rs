@@ -19,13 +19,15 @@ pub fn alias() -> TokenStream {
 }
 
 /// `use ::amp_errors::__private_{version} as __private;` and the prelude names
-/// the impls use, imported from it: inside `const _`, these shadow whatever the
-/// user's module calls `Option` or `Result`, and no path needs spelling out.
+/// and helper modules (`de`, `fmt`, `ser`) the impls use, imported from it:
+/// inside `const _`, these shadow whatever the user's module calls `Option`
+/// or `Result`, and no path needs spelling out.
 pub fn imports() -> TokenStream {
     let (path, alias) = (path(), alias());
     quote! {
         use #path as #alias;
         use #alias::{Cow, Err, None, Ok, Option, Result, Some, String, Vec};
+        use #alias::{de, fmt, ser};
     }
 }
 

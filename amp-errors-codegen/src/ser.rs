@@ -8,18 +8,19 @@ use quote::quote;
 
 use crate::message;
 use crate::plan::{Plan, PlannedCode};
+use crate::tokens;
 
 /// `impl Serialize for AmpError`.
 pub fn serialize_impl(plan: &Plan<'_>) -> TokenStream {
     let Plan {
         rt, ty, fallback, ..
     } = plan;
-    let arms = plan.codes.iter().map(|code| serialize_arm(plan, code));
+    let arms = tokens::join(plan.codes.iter().map(|code| serialize_arm(plan, code)));
     quote! {
         impl #rt::serde::Serialize for #ty {
             fn serialize<S: #rt::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 match self {
-                    #(#arms)*
+                    #arms
                     #ty::#fallback(unknown) => #rt::serde::Serialize::serialize(unknown, serializer),
                 }
             }
@@ -28,21 +29,19 @@ pub fn serialize_impl(plan: &Plan<'_>) -> TokenStream {
 }
 
 fn serialize_arm(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
-    let Plan {
-        rt, ty, code_ty, ..
-    } = plan;
+    let Plan { ty, code_ty, .. } = plan;
     let variant = &code.variant;
     let info = quote!(#code_ty::#variant.info());
     if code.fields.is_empty() {
         return quote! {
-            #ty::#variant { meta } => #rt::ser::plain(serializer, #info, meta),
+            #ty::#variant { meta } => ser::plain(serializer, #info, meta),
         };
     }
     let message = match code.plain_message {
         Some(text) => quote!(#text),
         None => {
-            let write = message::write_message(plan, quote!(self), false);
-            quote!(&#rt::fmt::Rendered(|f: &mut #rt::fmt::Formatter<'_>| #write))
+            let write = message::sent_message_writer(plan);
+            quote!(&fmt::Rendered(self, #write))
         }
     };
     let bindings = code.fields.iter().map(|f| {
@@ -53,7 +52,7 @@ fn serialize_arm(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
         Literal::usize_unsuffixed(code.fields.iter().filter(|f| f.field.required).count());
     let optional = code.fields.iter().filter(|f| !f.field.required).map(|f| {
         let local = &f.local;
-        quote!(+ #rt::ser::count(#local))
+        quote!(+ ser::count(#local))
     });
     // The runtime asks only for the code's own indexes: the last is `_`.
     let last = code.fields.len() - 1;
@@ -66,13 +65,13 @@ fn serialize_arm(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
             quote!(#index)
         };
         if f.field.required {
-            quote!(#index => #rt::ser::entry(map, #wire, #local),)
+            quote!(#index => ser::entry(map, #wire, #local),)
         } else {
-            quote!(#index => #rt::ser::entry_if(map, #wire, #local.as_ref()),)
+            quote!(#index => ser::entry_if(map, #wire, #local.as_ref()),)
         }
     });
     quote! {
-        #ty::#variant { #(#bindings)* meta } => #rt::ser::object(
+        #ty::#variant { #(#bindings)* meta } => ser::object(
             serializer,
             #info,
             #message,

@@ -5,14 +5,15 @@
 use amp_errors_catalog::validate::is_violation_list;
 use amp_errors_catalog::{Field, HttpAnswer, Located, ObjectType, Retryability};
 use proc_macro2::{Literal, TokenStream};
-use quote::{format_ident, quote};
+use quote::{ToTokens as _, format_ident, quote};
 
 use crate::plan::{Plan, PlannedCode};
+use crate::tokens::{self, lit};
 
 /// `pub const CATALOG`, as an item of the error enum's impl.
 pub fn catalog_const(plan: &Plan<'_>) -> TokenStream {
     let Plan { catalog, rt, .. } = plan;
-    let infos = plan.codes.iter().map(|code| code_info(plan, code));
+    let infos = tokens::comma_separated(plan.codes.iter().map(|code| code_info(plan, code)));
     let name = &catalog.name.value;
     let doc_base_url = &catalog.doc_base_url;
     let prefix = option(catalog.request_id_prefix.as_deref());
@@ -27,7 +28,7 @@ pub fn catalog_const(plan: &Plan<'_>) -> TokenStream {
             #doc_base_url,
             #prefix,
             &[#(#categories),*],
-            &[#(#infos),*],
+            &[#infos],
             &[#(#retired),*],
             &[#(#types),*],
             &[#(#http),*],
@@ -56,9 +57,9 @@ fn http_answer(plan: &Plan<'_>, answer: &HttpAnswer) -> TokenStream {
 fn code_info(plan: &Plan<'_>, planned: &PlannedCode<'_>) -> TokenStream {
     let rt = &plan.rt;
     let code = planned.code;
-    let wire = planned.wire;
+    let wire = lit(planned.wire);
     let status = Literal::u16_unsuffixed(code.status.value);
-    let category = code.category.as_ref().map_or("", |c| c.value.as_str());
+    let category = lit(code.category.as_ref().map_or("", |c| c.value.as_str()));
     let retryable = match &code.retryable {
         Retryability::Fixed(true) => quote!(#rt::Retryable::Always),
         Retryability::Fixed(false) => quote!(#rt::Retryable::Never),
@@ -67,13 +68,17 @@ fn code_info(plan: &Plan<'_>, planned: &PlannedCode<'_>) -> TokenStream {
             quote!(#rt::Retryable::Field { name: #name, default: #default })
         }
     };
-    let message = &code.message.value.source;
-    let doc_url = plan.catalog.code_doc_url(code);
-    let description = &code.description;
-    let cause = &code.cause;
-    let resolution = &code.resolution;
+    let message = lit(&code.message.value.source);
+    let doc_url = lit(&plan.catalog.code_doc_url(code));
+    let description = lit(&code.description);
+    let cause = lit(&code.cause);
+    let resolution = tokens::comma_separated(
+        code.resolution
+            .iter()
+            .map(|step| lit(step).into_token_stream()),
+    );
     let deprecated = option(code.deprecated.as_deref());
-    let fields = planned.fields.iter().map(|f| field_info(rt, f.field));
+    let fields = tokens::comma_separated(planned.fields.iter().map(|f| field_info(rt, f.field)));
     quote! {
         #rt::code_info(
             #wire,
@@ -84,17 +89,17 @@ fn code_info(plan: &Plan<'_>, planned: &PlannedCode<'_>) -> TokenStream {
             #doc_url,
             #description,
             #cause,
-            &[#(#resolution),*],
+            &[#resolution],
             #deprecated,
-            &[#(#fields),*],
+            &[#fields],
         )
     }
 }
 
 /// A field's `field_info(...)` entry.
 fn field_info(rt: &TokenStream, field: &Field) -> TokenStream {
-    let (wire, required, sensitive) = (&field.name.value, field.required, field.sensitive);
-    let json_type = field.ty.value.to_string();
+    let (wire, required, sensitive) = (lit(&field.name.value), field.required, field.sensitive);
+    let json_type = lit(&field.ty.value.to_string());
     let bound = |bound: &Option<Located<i64>>| match bound {
         Some(b) => {
             let b = Literal::i64_unsuffixed(b.value);
@@ -123,7 +128,10 @@ fn type_info(rt: &TokenStream, ty: &ObjectType) -> TokenStream {
 /// `Some("text")` or `None`.
 pub fn option(text: Option<&str>) -> TokenStream {
     match text {
-        Some(text) => quote!(Some(#text)),
+        Some(text) => {
+            let text = lit(text);
+            quote!(Some(#text))
+        }
         None => quote!(None),
     }
 }

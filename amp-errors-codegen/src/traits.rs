@@ -4,6 +4,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
 use crate::plan::{Plan, PlannedCode};
+use crate::tokens;
 
 /// `impl Error`: the source set with `with_source`.
 pub fn error_impl(plan: &Plan<'_>) -> TokenStream {
@@ -24,14 +25,15 @@ pub fn partial_eq_impl(plan: &Plan<'_>) -> TokenStream {
     let Plan {
         rt, ty, fallback, ..
     } = plan;
-    let arms = plan
-        .codes_with_fields()
-        .map(|code| fields_eq_arm(plan, code));
+    let arms = tokens::join(
+        plan.codes_with_fields()
+            .map(|code| fields_eq_arm(plan, code)),
+    );
     quote! {
         impl #rt::PartialEq for #ty {
             fn eq(&self, other: &Self) -> bool {
                 let same_fields = match (self, other) {
-                    #(#arms)*
+                    #arms
                     (#ty::#fallback(l), #ty::#fallback(r)) => return l == r,
                     _ => self.known_code() == other.known_code(),
                 };

@@ -65,7 +65,8 @@ where
     }
     entry_if(&mut map, "param", meta.param.as_ref())?;
     for i in 0..info.fields.len() {
-        if !placeholder(wire, info, i) {
+        // An error built here holds no placeholder: no check on its path.
+        if !received || !placeholder(wire, info, i) {
             field(&mut map, i)?;
         }
     }
