@@ -82,7 +82,8 @@ pub fn code_enum_impls(plan: &Plan<'_>) -> TokenStream {
     } = plan;
     let variants: Vec<_> = plan.codes.iter().map(|c| &c.variant).collect();
     let mut by_wire: Vec<usize> = (0..plan.codes.len()).collect();
-    by_wire.sort_by_key(|&i| plan.codes[i].wire);
+    // Shorter first, as `code_index` compares: most steps compare lengths only.
+    by_wire.sort_by_key(|&i| (plan.codes[i].wire.len(), plan.codes[i].wire));
     let by_wire = by_wire
         .into_iter()
         .map(|i| Literal::u32_unsuffixed(i as u32));
@@ -92,8 +93,9 @@ pub fn code_enum_impls(plan: &Plan<'_>) -> TokenStream {
         /// Each code's category, by the code's index.
         const CATEGORIES: [#category_ty; #count] = [#(#category_ty::#categories),*];
 
-        /// The codes' indexes in the order of their wire strings: `from_wire`
-        /// finds a code in a few comparisons however large the catalog.
+        /// The codes' indexes in the order of their wire strings (shorter
+        /// first): `from_wire` finds a code in a few comparisons however large
+        /// the catalog.
         const BY_WIRE: [u32; #count] = [#(#by_wire),*];
 
         impl #code_ty {
