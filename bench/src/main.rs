@@ -157,8 +157,11 @@ fn time_expand(sizes: &[usize]) -> Result<()> {
         let mut times: Vec<Duration> = (0..runs)
             .map(|_| {
                 let start = Instant::now();
-                std::hint::black_box(amp_errors_bench::expand_text(&text));
-                start.elapsed()
+                let tokens = std::hint::black_box(amp_errors_bench::expand_text(&text));
+                let elapsed = start.elapsed();
+                // Handed over, as to the compiler: the drop is not timed.
+                drop(tokens);
+                elapsed
             })
             .collect();
         times.sort();
@@ -173,6 +176,8 @@ fn time_expand(sizes: &[usize]) -> Result<()> {
 struct Row {
     n: usize,
     expand_ms: Option<f64>,
+    /// The same with the drop of the output tokens timed too.
+    expand_drop_ms: Option<f64>,
     expand_dev_ms: Option<f64>,
     build_amp: Option<f64>,
     build_hand: Option<f64>,
@@ -305,6 +310,11 @@ fn run(cli: &Cli) -> Result<()> {
     for row in &mut rows {
         row.expand_ms =
             estimate(&root.join("target/criterion/expand/pipeline"), row.n).map(|ns| ns / 1e6);
+        row.expand_drop_ms = estimate(
+            &root.join("target/criterion/expand/pipeline_and_drop"),
+            row.n,
+        )
+        .map(|ns| ns / 1e6);
         row.expand_dev_ms = dev.get(&row.n.to_string()).copied();
     }
 
@@ -515,7 +525,10 @@ fn report(rows: &[Row], cold: Option<(usize, f64, f64)>, smoke: bool) -> String 
         "Ratios are amp-errors ÷ hand-written (thiserror + serde `tag = \"code\"`): below 1.00, amp-errors is faster.\n"
     );
     let headers: String = GROUPS.iter().map(|g| format!(" {} |", g.label)).collect();
-    let _ = writeln!(out, "| codes | expand, ms (dev) | `cargo build` |{headers}");
+    let _ = writeln!(
+        out,
+        "| codes | expand, ms (and drop; dev) | `cargo build` |{headers}"
+    );
     let _ = writeln!(out, "|---:|---:|---:|{}", "---:|".repeat(GROUPS.len()));
     for row in rows {
         let cells: String = GROUPS
@@ -527,9 +540,10 @@ fn report(rows: &[Row], cold: Option<(usize, f64, f64)>, smoke: bool) -> String 
             .collect();
         let _ = writeln!(
             out,
-            "| {} | {} ({}) | {} |{cells}",
+            "| {} | {} ({}; {}) | {} |{cells}",
             row.n,
             num(row.expand_ms, 2),
+            num(row.expand_drop_ms, 1),
             num(row.expand_dev_ms, 0),
             ratio(row.build_amp, row.build_hand),
         );
