@@ -25,14 +25,15 @@ pub fn constructors(plan: &Plan<'_>) -> TokenStream {
 }
 
 /// A parameter taking a value of `f`, and the expression that stores it
-/// (checked against bounds the Rust type does not carry, with `?`).
-fn parameter(plan: &Plan<'_>, f: &PlannedField<'_>) -> (TokenStream, TokenStream) {
+/// (checked against bounds the Rust type does not carry, with `?`); `None`
+/// when that is the parameter as it is.
+fn parameter(plan: &Plan<'_>, f: &PlannedField<'_>) -> (TokenStream, Option<TokenStream>) {
     let rt = &plan.rt;
     let ident = &f.ident;
     if *f.json_type() == FieldType::String {
         return (
-            quote!(#ident: impl #rt::Into<String>),
-            quote!(#ident.into()),
+            quote!(#ident: impl Into<String>),
+            Some(quote!(#ident.into())),
         );
     }
     let value_ty = &f.value_ty;
@@ -41,10 +42,10 @@ fn parameter(plan: &Plan<'_>, f: &PlannedField<'_>) -> (TokenStream, TokenStream
             let wire = f.wire;
             (
                 quote!(#ident: #value_ty),
-                quote!(#rt::OutOfRange::check(#wire, #ident, #minimum, #maximum)?),
+                Some(quote!(#rt::OutOfRange::check(#wire, #ident, #minimum, #maximum)?)),
             )
         }
-        None => (quote!(#ident: #value_ty), quote!(#ident)),
+        None => (quote!(#ident: #value_ty), None),
     }
 }
 
@@ -59,7 +60,7 @@ fn fallible(plan: &Plan<'_>, checked: bool, value: TokenStream) -> (TokenStream,
 }
 
 fn constructor(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
-    let Plan { rt, ty, .. } = plan;
+    let Plan { ty, .. } = plan;
     let PlannedCode {
         constructor,
         variant,
@@ -79,7 +80,10 @@ fn constructor(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
             let (param, value) = parameter(plan, f);
             checked |= types::extra_bounds(f.field).is_some();
             params.push(param);
-            quote!(#ident: #value)
+            match value {
+                Some(value) => quote!(#ident: #value),
+                None => quote!(#ident),
+            }
         })
         .collect();
     let mut doc = format!(
@@ -95,7 +99,7 @@ fn constructor(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
         quote! {
             #ty::#variant {
                 #(#inits,)*
-                meta: #rt::Default::default(),
+                meta: Default::default(),
             }
         },
     );
@@ -195,6 +199,10 @@ fn builder(
     let ty = &plan.ty;
     let (_, first) = members[0];
     let (param, value) = parameter(plan, first);
+    let value = value.unwrap_or_else(|| {
+        let ident = &first.ident;
+        quote!(#ident)
+    });
     let patterns = members.iter().map(|(code, f)| {
         let (variant, field) = (&code.variant, &f.ident);
         quote!(#ty::#variant { #field: slot, .. })

@@ -22,22 +22,27 @@ pub fn deserialize_impl(plan: &Plan<'_>) -> TokenStream {
         ..
     } = plan;
     let readers = tokens::join(plan.codes_with_fields().map(|code| reader(plan, code)));
-    let dispatch = tokens::join(plan.codes.iter().map(|code| {
-        let variant = &code.variant;
-        if code.fields.is_empty() {
-            quote!(Some(#code_ty::#variant) => de::read_meta(object, #code_ty::#variant.info()).map(|meta| #ty::#variant { meta }),)
-        } else {
-            let reader = reader_name(code);
-            quote!(Some(#code_ty::#variant) => #reader(object),)
-        }
+    let dispatch = tokens::join(plan.codes_with_fields().map(|code| {
+        let (variant, reader) = (&code.variant, reader_name(code));
+        quote!(Some(#code_ty::#variant) => #reader(object),)
     }));
+    let fieldless = plan.fieldless_variants();
+    let plain = (!fieldless.is_empty()).then(|| {
+        let pattern = tokens::alternatives(code_ty, &fieldless);
+        quote! {
+            Some(code @ #pattern) => de::read_meta(object, code.info()).map(|meta| plain_error(code, meta)),
+        }
+    });
+    let plain_error = plain_error_fn(plan);
     quote! {
         #readers
+        #plain_error
 
         impl<'de> #rt::serde::Deserialize<'de> for #ty {
             fn deserialize<D: #rt::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 de::read_error(deserializer, |object| match #code_ty::from_wire(object.code()) {
                     #dispatch
+                    #plain
                     _ => de::read_unknown(object).map(#ty::#fallback),
                 })
             }
@@ -50,6 +55,35 @@ fn reader_name(code: &PlannedCode<'_>) -> Ident {
 }
 
 /// `fn read_<code>(object)`: the code's fields, then the variant.
+/// `fn plain_error(code, meta)`: the error of a code without typed fields,
+/// for reading and for examples; absent when every code has fields.
+pub fn plain_error_fn(plan: &Plan<'_>) -> Option<TokenStream> {
+    let Plan {
+        rt,
+        ty,
+        code_ty,
+        fallback,
+        ..
+    } = plan;
+    let fieldless = plan.fieldless_variants();
+    if fieldless.is_empty() {
+        return None;
+    }
+    // Only codes without fields are passed in; any other becomes the
+    // fallback holding its code, rather than a panic.
+    let other = (fieldless.len() < plan.codes.len())
+        .then(|| quote!(other => #ty::#fallback(#rt::UnknownError::new(other.as_str())),));
+    Some(quote! {
+        /// The error of a code without typed fields.
+        fn plain_error(code: #code_ty, meta: #rt::ErrorMeta) -> #ty {
+            match code {
+                #(#code_ty::#fieldless => #ty::#fieldless { meta },)*
+                #other
+            }
+        }
+    })
+}
+
 fn reader(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
     let Plan { ty, code_ty, .. } = plan;
     let name = reader_name(code);
@@ -58,9 +92,10 @@ fn reader(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
         " Reads the members of the `{}` error object.",
         code.wire
     ));
+    // The slots' types are inferred from the variant they build.
     let slots = code.fields.iter().map(|f| {
-        let (local, value_ty) = (&f.local, &f.value_ty);
-        quote!(let mut #local: Option<#value_ty> = None;)
+        let local = &f.local;
+        quote!(let mut #local = None;)
     });
     // The runtime asks only for the code's own indexes: the last is `_`.
     let last = code.fields.len() - 1;

@@ -11,18 +11,36 @@ use crate::types;
 /// `example()`, as a method of the code enum.
 pub fn example_method(plan: &Plan<'_>) -> TokenStream {
     let Plan { ty, code_ty, .. } = plan;
-    let arms = tokens::join(plan.codes.iter().map(|code| {
+    // Codes without an example share one arm, and so do codes without
+    // fields whose example is the bare error (`plain_error`).
+    let (mut none, mut plain) = (Vec::new(), Vec::new());
+    let arms = tokens::join(plan.codes.iter().filter_map(|code| {
         let variant = &code.variant;
-        match example(plan, code) {
-            Some(example) => quote!(#code_ty::#variant => Some(#example),),
-            None => quote!(#code_ty::#variant => None,),
+        let Some(example) = &code.code.example else {
+            none.push(variant);
+            return None;
+        };
+        let bare =
+            example.message.is_none() && example.param.is_none() && example.request_id.is_none();
+        if code.fields.is_empty() && bare {
+            plain.push(variant);
+            return None;
         }
+        let example = self::example(plan, code)?;
+        Some(quote!(#code_ty::#variant => Some(#example),))
     }));
+    let plain = (!plain.is_empty()).then(|| {
+        let pattern = tokens::alternatives(code_ty, &plain);
+        quote!(code @ #pattern => Some(plain_error(code, Default::default())),)
+    });
+    let none = (!none.is_empty()).then(|| quote!(#(#code_ty::#none)|* => None,));
     quote! {
         /// The catalog's example instance of the code; `None` when the catalog gives none.
         pub fn example(self) -> Option<#ty> {
             match self {
                 #arms
+                #plain
+                #none
             }
         }
     }
@@ -60,7 +78,7 @@ fn example(plan: &Plan<'_>, code: &PlannedCode<'_>) -> Option<TokenStream> {
     });
     let request_id = example.request_id.as_ref().map(|r| r.value.as_str());
     let meta = if example.message.is_none() && example.param.is_none() && request_id.is_none() {
-        quote!(#rt::Default::default())
+        quote!(Default::default())
     } else {
         let message = option(example.message.as_deref());
         let param = option(example.param.as_deref());

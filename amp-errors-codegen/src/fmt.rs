@@ -2,7 +2,7 @@
 //! that decides how a field shows in `Debug` (sensitive ones redacted).
 
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{ToTokens as _, quote};
 
 use crate::message;
 use crate::plan::{Plan, PlannedCode};
@@ -39,14 +39,47 @@ pub fn display_impl(plan: &Plan<'_>) -> TokenStream {
 
 /// `impl Debug`: the variant, its code and fields, then the common members.
 pub fn debug_impl(plan: &Plan<'_>) -> TokenStream {
-    let Plan { ty, fallback, .. } = plan;
-    let arms = tokens::join(plan.codes.iter().map(|code| debug_arm(plan, code)));
+    let Plan {
+        ty,
+        code_ty,
+        fallback,
+        ..
+    } = plan;
+    let arms = tokens::join(plan.codes_with_fields().map(|code| debug_arm(plan, code)));
+    let fieldless = plan.fieldless_variants();
+    // The codes without fields show their variant's name, from a table by code.
+    let (names, plain) = if fieldless.is_empty() {
+        (None, None)
+    } else {
+        let count = proc_macro2::Literal::usize_unsuffixed(plan.codes.len());
+        let names = tokens::comma_separated(
+            plan.codes
+                .iter()
+                .map(|code| tokens::lit(&code.variant.to_string()).into_token_stream()),
+        );
+        (
+            Some(quote! {
+                /// Each code's variant name, by the code's index, for `Debug`.
+                const VARIANT_NAMES: [&str; #count] = [#names];
+            }),
+            Some(quote! {
+                #(#ty::#fieldless { meta })|* => fmt::debug_plain(
+                    f,
+                    code_of(self).map(|code| (VARIANT_NAMES[code as usize], #code_ty::as_str(code))),
+                    meta,
+                ),
+            }),
+        )
+    };
     let fallback_name = fallback.to_string();
     quote! {
+        #names
+
         impl fmt::Debug for #ty {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 match self {
                     #arms
+                    #plain
                     #ty::#fallback(unknown) => fmt::debug_fallback(f, #fallback_name, unknown, self.info()),
                 }
             }

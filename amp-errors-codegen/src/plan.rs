@@ -114,6 +114,16 @@ impl<'a> Plan<'a> {
     pub fn codes_with_fields(&self) -> impl Iterator<Item = &PlannedCode<'a>> {
         self.codes.iter().filter(|c| !c.fields.is_empty())
     }
+
+    /// The variants of the codes without typed fields: their `Debug`,
+    /// `Serialize` and reading share one arm, an or-pattern of these.
+    pub fn fieldless_variants(&self) -> Vec<&Ident> {
+        self.codes
+            .iter()
+            .filter(|c| c.fields.is_empty())
+            .map(|c| &c.variant)
+            .collect()
+    }
 }
 
 impl<'a> PlannedCode<'a> {

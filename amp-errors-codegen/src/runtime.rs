@@ -27,7 +27,7 @@ pub fn imports() -> TokenStream {
     quote! {
         use #path as #alias;
         use #alias::{Cow, Err, None, Ok, Option, Result, Some, String, Vec};
-        use #alias::{de, fmt, ser};
+        use #alias::{Default, Into, Retryable, code_info, de, field_info, fmt, ser};
     }
 }
 

@@ -15,12 +15,23 @@ pub fn serialize_impl(plan: &Plan<'_>) -> TokenStream {
     let Plan {
         rt, ty, fallback, ..
     } = plan;
-    let arms = tokens::join(plan.codes.iter().map(|code| serialize_arm(plan, code)));
+    let arms = tokens::join(
+        plan.codes_with_fields()
+            .map(|code| serialize_arm(plan, code)),
+    );
+    let fieldless = plan.fieldless_variants();
+    let plain = (!fieldless.is_empty()).then(|| {
+        let code_ty = &plan.code_ty;
+        quote! {
+            #(#ty::#fieldless { meta })|* => ser::plain_known(serializer, code_of(self).map(#code_ty::info), meta),
+        }
+    });
     quote! {
         impl #rt::serde::Serialize for #ty {
             fn serialize<S: #rt::serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 match self {
                     #arms
+                    #plain
                     #ty::#fallback(unknown) => #rt::serde::Serialize::serialize(unknown, serializer),
                 }
             }
@@ -32,11 +43,6 @@ fn serialize_arm(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
     let Plan { ty, code_ty, .. } = plan;
     let variant = &code.variant;
     let info = quote!(#code_ty::#variant.info());
-    if code.fields.is_empty() {
-        return quote! {
-            #ty::#variant { meta } => ser::plain(serializer, #info, meta),
-        };
-    }
     let message = match code.plain_message {
         Some(text) => quote!(#text),
         None => {

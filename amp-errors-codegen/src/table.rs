@@ -55,17 +55,16 @@ fn http_answer(plan: &Plan<'_>, answer: &HttpAnswer) -> TokenStream {
 }
 
 fn code_info(plan: &Plan<'_>, planned: &PlannedCode<'_>) -> TokenStream {
-    let rt = &plan.rt;
     let code = planned.code;
     let wire = lit(planned.wire);
     let status = Literal::u16_unsuffixed(code.status.value);
     let category = lit(code.category.as_ref().map_or("", |c| c.value.as_str()));
     let retryable = match &code.retryable {
-        Retryability::Fixed(true) => quote!(#rt::Retryable::Always),
-        Retryability::Fixed(false) => quote!(#rt::Retryable::Never),
+        Retryability::Fixed(true) => quote!(Retryable::Always),
+        Retryability::Fixed(false) => quote!(Retryable::Never),
         Retryability::Field { name, default } => {
             let name = &name.value;
-            quote!(#rt::Retryable::Field { name: #name, default: #default })
+            quote!(Retryable::Field { name: #name, default: #default })
         }
     };
     let message = lit(&code.message.value.source);
@@ -78,9 +77,9 @@ fn code_info(plan: &Plan<'_>, planned: &PlannedCode<'_>) -> TokenStream {
             .map(|step| lit(step).into_token_stream()),
     );
     let deprecated = option(code.deprecated.as_deref());
-    let fields = tokens::comma_separated(planned.fields.iter().map(|f| field_info(rt, f.field)));
+    let fields = tokens::comma_separated(planned.fields.iter().map(|f| field_info(f.field)));
     quote! {
-        #rt::code_info(
+        code_info(
             #wire,
             #status,
             #category,
@@ -97,7 +96,7 @@ fn code_info(plan: &Plan<'_>, planned: &PlannedCode<'_>) -> TokenStream {
 }
 
 /// A field's `field_info(...)` entry.
-fn field_info(rt: &TokenStream, field: &Field) -> TokenStream {
+fn field_info(field: &Field) -> TokenStream {
     let (wire, required, sensitive) = (lit(&field.name.value), field.required, field.sensitive);
     let json_type = lit(&field.ty.value.to_string());
     let bound = |bound: &Option<Located<i64>>| match bound {
@@ -108,7 +107,7 @@ fn field_info(rt: &TokenStream, field: &Field) -> TokenStream {
         None => quote!(None),
     };
     let (minimum, maximum) = (bound(&field.minimum), bound(&field.maximum));
-    quote!(#rt::field_info(#wire, #required, #sensitive, #json_type, #minimum, #maximum))
+    quote!(field_info(#wire, #required, #sensitive, #json_type, #minimum, #maximum))
 }
 
 /// A named type's `type_info(...)` entry.
@@ -121,7 +120,7 @@ fn type_info(rt: &TokenStream, ty: &ObjectType) -> TokenStream {
         }
         None => quote!(None),
     };
-    let fields = ty.fields.iter().map(|f| field_info(rt, f));
+    let fields = ty.fields.iter().map(field_info);
     quote!(#rt::type_info(#name, #values, &[#(#fields),*]))
 }
 

@@ -10,8 +10,8 @@
 use std::cell::Cell;
 use std::str::FromStr as _;
 
-use proc_macro2::{Literal, Punct, Spacing, TokenStream, TokenTree};
-use quote::ToTokens;
+use proc_macro2::{Ident, Literal, Punct, Spacing, TokenStream, TokenTree};
+use quote::{ToTokens, quote};
 
 /// Tokens that `quote!` takes by moving them: interpolate it once.
 pub struct Moved(Cell<Option<TokenStream>>);
@@ -25,6 +25,15 @@ pub fn moved(tokens: TokenStream) -> Moved {
 /// without the copies).
 pub fn join(pieces: impl IntoIterator<Item = TokenStream>) -> Moved {
     moved(pieces.into_iter().collect())
+}
+
+/// `Ty::A`, or `(Ty::A | Ty::B)`: a pattern matching any of `variants`,
+/// parenthesized only when there is more than one (for a binding `code @ …`).
+pub fn alternatives(ty: &Ident, variants: &[&Ident]) -> TokenStream {
+    match variants {
+        [variant] => quote!(#ty::#variant),
+        _ => quote!((#(#ty::#variants)|*)),
+    }
 }
 
 /// The pieces separated by commas (`#(#pieces),*` without the copies).

@@ -223,6 +223,17 @@ pub fn debug_meta(s: &mut DebugStruct<'_, '_>, meta: &ErrorMeta, sensitive: bool
     s.finish()
 }
 
+/// `Debug` of a known code without typed fields: its variant's name and its
+/// code (there for every known variant), then the common members.
+pub fn debug_plain(
+    f: &mut Formatter<'_>,
+    variant: Option<(&str, &'static str)>,
+    meta: &ErrorMeta,
+) -> Result {
+    let (name, code) = variant.unwrap_or(("Unknown", ""));
+    debug_meta(&mut debug_variant(f, name, code), meta, false)
+}
+
 /// `Debug` of the fallback variant: code, message, request id and the names
 /// of the other members. The message is redacted when the code is a known one
 /// with sensitive fields.

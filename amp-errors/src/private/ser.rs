@@ -160,6 +160,23 @@ pub fn plain<S: Serializer>(
     object(serializer, info, info.message, meta, 0, |_, _| Ok(false))
 }
 
+/// [`plain`] for the one arm that the codes without typed fields share:
+/// `info` is the code's entry, there for every known variant (an error
+/// without one cannot be written as a known code, and says so).
+#[inline]
+pub fn plain_known<S: Serializer>(
+    serializer: S,
+    info: Option<&'static CodeInfo>,
+    meta: &ErrorMeta,
+) -> Result<S::Ok, S::Error> {
+    match info {
+        Some(info) => plain(serializer, info, meta),
+        None => Err(serde::ser::Error::custom(
+            "a known variant without a catalog entry",
+        )),
+    }
+}
+
 /// What a received error's members wrote already, so that none is written twice.
 #[derive(Default)]
 struct Written {
