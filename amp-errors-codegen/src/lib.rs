@@ -15,6 +15,7 @@ mod docs;
 mod enums;
 mod examples;
 mod fmt;
+pub mod lookup;
 mod message;
 pub mod names;
 mod object_types;

@@ -5,6 +5,7 @@
 
 pub mod de;
 pub mod fmt;
+mod lookup;
 mod scan;
 pub mod ser;
 
@@ -23,6 +24,7 @@ pub use std::error::Error;
 pub use std::string::String;
 pub use std::vec::Vec;
 
+pub use lookup::{EMPTY_SLOT, code_index, wire_hash};
 pub use serde;
 pub use serde_json;
 
@@ -123,23 +125,6 @@ macro_rules! __amp_errors_status_method {
 }
 
 pub use crate::__amp_errors_status_method as status_method;
-
-/// The index of the code `code` in `codes`, searched through `by_wire`: the
-/// indexes of `codes` in the order of their wire strings, shorter first (the
-/// macro sorts them). A binary search: about ten comparisons at 1,000 codes,
-/// most of them of lengths alone, where a `match` on the string tries the
-/// arms one after another.
-#[inline]
-pub fn code_index(code: &str, codes: &[CodeInfo], by_wire: &[u32]) -> Option<usize> {
-    let wire = |index: u32| codes.get(index as usize).map_or("", |info| info.code);
-    let at = by_wire
-        .binary_search_by(|&index| {
-            let wire = wire(index);
-            wire.len().cmp(&code.len()).then_with(|| wire.cmp(code))
-        })
-        .ok()?;
-    by_wire.get(at).map(|&index| index as usize)
-}
 
 /// A [`CodeInfo`] for the static catalog table (its fields may grow).
 #[allow(clippy::too_many_arguments)]
