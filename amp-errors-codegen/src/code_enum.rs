@@ -75,9 +75,10 @@ pub fn category_enum(plan: &Plan<'_>) -> TokenStream {
 /// Catalogs up to this many codes find a code with a `match`; larger ones
 /// through a hash table. The `match` compares the codes of the same length
 /// one after another: cheapest for a few (AMP's 15: 0.66 of the derive's
-/// parse against 0.69 with the table), slow for many (0.68 against 0.64 at
-/// 1,000 codes, the last of about 100 codes of one length).
-const MATCH_UP_TO: usize = 64;
+/// parse against 0.69 with the table; at 100 codes 0.65 against 0.73), slow
+/// for many (0.68 against 0.63 at 1,000 codes, the last of about 100 codes
+/// of one length).
+const MATCH_UP_TO: usize = 256;
 
 /// `from_wire`'s body, and the table it reads when it reads one.
 fn from_wire(plan: &Plan<'_>) -> (Option<TokenStream>, TokenStream) {
