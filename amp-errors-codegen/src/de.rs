@@ -54,7 +54,6 @@ fn reader_name(code: &PlannedCode<'_>) -> Ident {
     format_ident!("read_{}", code.wire)
 }
 
-/// `fn read_<code>(object)`: the code's fields, then the variant.
 /// `fn plain_error(code, meta)`: the error of a code without typed fields,
 /// for reading and for examples; absent when every code has fields.
 pub fn plain_error_fn(plan: &Plan<'_>) -> Option<TokenStream> {
@@ -84,6 +83,7 @@ pub fn plain_error_fn(plan: &Plan<'_>) -> Option<TokenStream> {
     })
 }
 
+/// `fn read_<code>(object)`: the code's fields, then the variant.
 fn reader(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
     let Plan { ty, code_ty, .. } = plan;
     let name = reader_name(code);

@@ -1,5 +1,6 @@
 //! The catalog's example instances: `AmpErrorCode::example()` and `AmpError::examples()`.
 
+use amp_errors_catalog::Example;
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -20,9 +21,7 @@ pub fn example_method(plan: &Plan<'_>) -> TokenStream {
             none.push(variant);
             return None;
         };
-        let bare =
-            example.message.is_none() && example.param.is_none() && example.request_id.is_none();
-        if code.fields.is_empty() && bare {
+        if code.fields.is_empty() && has_no_common_members(example) {
             plain.push(variant);
             return None;
         }
@@ -57,6 +56,12 @@ pub fn examples_method(plan: &Plan<'_>) -> TokenStream {
     }
 }
 
+/// Whether `example` sets none of the common members (message, `param`,
+/// `request_id`): its error's `meta` is the default one.
+fn has_no_common_members(example: &Example) -> bool {
+    example.message.is_none() && example.param.is_none() && example.request_id.is_none()
+}
+
 /// The expression building a code's example, if the catalog gives one.
 fn example(plan: &Plan<'_>, code: &PlannedCode<'_>) -> Option<TokenStream> {
     let Plan {
@@ -77,7 +82,7 @@ fn example(plan: &Plan<'_>, code: &PlannedCode<'_>) -> Option<TokenStream> {
         }
     });
     let request_id = example.request_id.as_ref().map(|r| r.value.as_str());
-    let meta = if example.message.is_none() && example.param.is_none() && request_id.is_none() {
+    let meta = if has_no_common_members(example) {
         quote!(Default::default())
     } else {
         let message = option(example.message.as_deref());
