@@ -109,6 +109,61 @@ fn an_absent_message_is_rendered_but_never_invented_on_the_wire() {
 }
 
 #[test]
+fn a_received_message_goes_back_as_received_whether_or_not_it_is_the_template() {
+    // The template rendered from the fields (not stored: it is rendered
+    // again), the server's own words, the template written with escapes (a
+    // string goes back with JSON's own escapes), and repeats (the last
+    // wins): each message is the one received, and goes back as that text.
+    for (body, message) in [
+        (SEED_429, "Rate limit exceeded. Retry after 45 seconds."),
+        (
+            r#"{"error":{"code":"rate_limit_exceeded","message":"Slow down: 45 s.","retry_after":45}}"#,
+            "Slow down: 45 s.",
+        ),
+        (
+            r#"{"error":{"code":"rate_limit_exceeded","message":"Rate limit exceeded. Retry after 45 seconds\u002e","retry_after":45}}"#,
+            "Rate limit exceeded. Retry after 45 seconds.",
+        ),
+        (
+            r#"{"error":{"code":"rate_limit_exceeded","message":"first","retry_after":45,"message":"Rate limit exceeded. Retry after 45 seconds."}}"#,
+            "Rate limit exceeded. Retry after 45 seconds.",
+        ),
+        (
+            r#"{"error":{"code":"rate_limit_exceeded","message":"Rate limit exceeded. Retry after 45 seconds.","retry_after":45,"message":"second"}}"#,
+            "second",
+        ),
+    ] {
+        let parsed = parse(body);
+        assert_eq!(parsed.error.unredacted_message(), message, "{body}");
+        let written = serde_json::to_string(&parsed).unwrap();
+        assert_eq!(parse(&written), parsed, "{body}");
+        let sent: serde_json::Value = serde_json::from_str(&written).unwrap();
+        assert_eq!(sent["error"]["message"], message, "{body}");
+    }
+    round_trip(SEED_429);
+    round_trip(
+        r#"{"error":{"code":"rate_limit_exceeded","message":"Slow down: 45 s.","retry_after":45}}"#,
+    );
+    // A message that was the template follows the fields set after parsing,
+    // as the message of an error built here does; the server's own words do not.
+    let mut response = parse(SEED_429);
+    if let AmpError::RateLimitExceeded { retry_after, .. } = &mut response.error {
+        *retry_after = 60;
+    }
+    assert_eq!(
+        response.error.message(),
+        "Rate limit exceeded. Retry after 60 seconds."
+    );
+    let mut response = parse(
+        r#"{"error":{"code":"rate_limit_exceeded","message":"Slow down: 45 s.","retry_after":45}}"#,
+    );
+    if let AmpError::RateLimitExceeded { retry_after, .. } = &mut response.error {
+        *retry_after = 60;
+    }
+    assert_eq!(response.error.message(), "Slow down: 45 s.");
+}
+
+#[test]
 fn members_keep_their_order_and_unknown_members_their_text() {
     for body in [
         // `code` last, as some servers write it.

@@ -3,7 +3,7 @@
 //! object to the code's reader: a function per code with typed fields, which
 //! the runtime's `de::read_fields` loop asks to read a field by its index.
 //! Reading is tolerant: a value that does not fit is kept as received, and a
-//! code missing a required field becomes the fallback (`de::finish`).
+//! code missing a required field becomes the fallback (`ErrorObject::finish`).
 
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
@@ -133,7 +133,7 @@ fn reader(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
     let result = if required.is_empty() {
         quote!(Ok(#error))
     } else {
-        quote!(de::finish(#(#required.is_some())&&*, #error))
+        quote!(object.finish(#(#required.is_some())&&*, #error))
     };
     quote! {
         #[doc = #doc]

@@ -1,5 +1,6 @@
-//! Message rendering: the one place a template becomes code. `Display`,
-//! `message()` and `Serialize` all call the `write_message` function it emits.
+//! Message rendering: the one place a template becomes code. `Display` and
+//! `message()` call the `write_message` function it emits; `Serialize`, which
+//! writes an override itself, calls `write_template`.
 
 use amp_errors_catalog::{FieldType, Segment};
 use proc_macro2::TokenStream;
@@ -9,9 +10,10 @@ use crate::plan::{Plan, PlannedCode};
 use crate::tokens;
 use crate::types;
 
-/// `fn write_message(error, m, redact)`: the override when set, else the
-/// code's template with its fields filled in (sensitive ones redacted when
-/// `redact`). The `redact` parameter exists only when some placeholder is sensitive.
+/// `fn write_message(error, m, redact)`: the override when set, else
+/// `write_template`, the code's template with its fields filled in (sensitive
+/// ones redacted when `redact`). The `redact` parameter exists only when some
+/// placeholder is sensitive.
 pub fn write_message_fn(plan: &Plan<'_>) -> TokenStream {
     let Plan { ty, fallback, .. } = plan;
     let arms = tokens::join(
@@ -31,23 +33,29 @@ pub fn write_message_fn(plan: &Plan<'_>) -> TokenStream {
     } else {
         (TokenStream::new(), TokenStream::new(), quote!(false))
     };
+    let fallback_arg = plan.redacts_messages.then(|| quote!(, redact));
     let sent = plan.redacts_messages.then(|| {
         quote! {
-            /// Writes the message of `error` as it is sent: nothing redacted.
-            fn write_sent_message(error: &#ty, m: &mut fmt::Message) {
-                write_message(error, m, false)
+            /// Writes the template of `error` as it is sent: nothing redacted.
+            fn write_sent_template(error: &#ty, m: &mut fmt::Message) {
+                write_template(error, m, false)
             }
         }
     });
     quote! {
-        #sent
-
         /// Writes the message of `error`: the override or received message when
         /// set (unless `redact` hides a received one), else its code's template.
         fn write_message(error: &#ty, m: &mut fmt::Message #redact) {
             if let Some(message) = error.meta().and_then(|meta| meta.message.as_deref()) #shown {
                 return m.push_str(message);
             }
+            write_template(error, m #fallback_arg)
+        }
+
+        #sent
+
+        /// Writes the template of `error`'s code with its fields filled in.
+        fn write_template(error: &#ty, m: &mut fmt::Message #redact) {
             match error {
                 #arms
                 #ty::#fallback(unknown) => fmt::fallback_message(m, unknown, error.info(), #fallback_redact),
@@ -57,13 +65,13 @@ pub fn write_message_fn(plan: &Plan<'_>) -> TokenStream {
     }
 }
 
-/// The function that writes an error's message as it is sent (nothing
-/// redacted), for `fmt::Rendered`.
-pub fn sent_message_writer(plan: &Plan<'_>) -> TokenStream {
+/// The function that writes an error's template as it is sent (nothing
+/// redacted), for `fmt::Rendered`: the serializer writes an override itself.
+pub fn sent_template_writer(plan: &Plan<'_>) -> TokenStream {
     if plan.redacts_messages {
-        quote!(write_sent_message)
+        quote!(write_sent_template)
     } else {
-        quote!(write_message)
+        quote!(write_template)
     }
 }
 
@@ -73,6 +81,15 @@ pub fn write_message(plan: &Plan<'_>, error: TokenStream, redact: bool) -> Token
         quote!(write_message(#error, m, #redact))
     } else {
         quote!(write_message(#error, m))
+    }
+}
+
+/// A call of `write_template` on `error`, nothing redacted.
+pub fn write_template(plan: &Plan<'_>, error: TokenStream) -> TokenStream {
+    if plan.redacts_messages {
+        quote!(write_template(#error, m, false))
+    } else {
+        quote!(write_template(#error, m))
     }
 }
 

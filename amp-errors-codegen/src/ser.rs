@@ -46,7 +46,7 @@ fn serialize_arm(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
     let message = match code.plain_message {
         Some(text) => quote!(#text),
         None => {
-            let write = message::sent_message_writer(plan);
+            let write = message::sent_template_writer(plan);
             quote!(&fmt::Rendered(self, #write))
         }
     };

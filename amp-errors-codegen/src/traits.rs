@@ -3,6 +3,7 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
+use crate::message;
 use crate::plan::{Plan, PlannedCode};
 use crate::tokens;
 
@@ -67,6 +68,7 @@ pub fn catalog_error_impl(plan: &Plan<'_>) -> TokenStream {
         fallback,
         ..
     } = plan;
+    let write_template = message::write_template(plan, quote!(self));
     quote! {
         impl #rt::CatalogError for #ty {
             type Code = #code_ty;
@@ -83,6 +85,7 @@ pub fn catalog_error_impl(plan: &Plan<'_>) -> TokenStream {
             fn from_unknown(unknown: #rt::UnknownError) -> Self { #ty::#fallback(unknown) }
             fn response_headers(&self) -> Vec<(&'static str, String)> { #ty::response_headers(self) }
             fn meta_mut(&mut self) -> Option<&mut #rt::ErrorMeta> { #ty::meta_mut(self) }
+            fn write_template(&self, m: &mut fmt::Message) { #write_template }
             fn set_request_id(&mut self, request_id: String) {
                 #rt::set_meta(self.meta_mut(), |meta| meta.request_id = Some(request_id));
             }

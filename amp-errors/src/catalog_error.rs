@@ -271,6 +271,14 @@ pub trait CatalogError:
         None
     }
 
+    /// Writes the code's template with the error's fields filled in, nothing
+    /// redacted (for generated code: a parsed message equal to it is not
+    /// stored). Writes nothing by default.
+    #[doc(hidden)]
+    fn write_template(&self, message: &mut crate::private::fmt::Message) {
+        let _ = message;
+    }
+
     /// Sets `request_id` (no effect on a code the catalog does not know): how
     /// middleware puts a request's id into its error bodies.
     fn set_request_id(&mut self, request_id: String) {

@@ -78,6 +78,10 @@ where
 impl<E: Serialize> Serialize for ErrorResponse<E> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(Some(1 + self.others.len()))?;
+        if self.others.is_empty() {
+            map.serialize_entry("error", &self.error)?;
+            return map.end();
+        }
         let mut others = self.others.iter();
         for (key, value) in others.by_ref().take(self.error_at) {
             map.serialize_entry(key, value)?;

@@ -180,6 +180,6 @@ impl Serialize for UnknownError {
 
 impl<'de> Deserialize<'de> for UnknownError {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        crate::private::de::read_error(deserializer, crate::private::de::read_unknown)
+        crate::private::de::read_object(deserializer, crate::private::de::read_unknown)
     }
 }

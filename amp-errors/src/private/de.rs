@@ -14,8 +14,15 @@
 //! does not declare, a `null`, a value of the wrong type are kept as received
 //! in the error's received record (`meta::Wire`), and written back by `Serialize`. A known
 //! code that lacks a required field becomes the fallback ([`finish`]).
+//!
+//! A received `message` that is the code's template rendered from the
+//! received fields (what a server built from the same catalog sends) is not
+//! stored: it waits, borrowed, until the error is built, and is compared with
+//! the rendering then ([`ErrorObject::finish`], [`read_error`]). Only a
+//! message that differs costs an allocation.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::fmt;
 
 use serde::Serialize;
@@ -203,6 +210,9 @@ pub struct ErrorObject<'t> {
     code_start: usize,
     /// Where the member after it starts.
     code_end: usize,
+    /// A `message` read by [`read_fields`], written without escapes, that
+    /// waits to be compared with the rendered template ([`ErrorObject::settle`]).
+    pending_message: Cell<Option<&'t str>>,
 }
 
 /// Room for the members before `code`, so that they are read once, and
@@ -247,6 +257,7 @@ impl<'t> ErrorObject<'t> {
                 before: kept.map(|n| &before[..n]),
                 code_start: name.start,
                 code_end: cursor.position(),
+                pending_message: Cell::new(None),
             });
         }
         Err(not_an_error())
@@ -256,6 +267,35 @@ impl<'t> ErrorObject<'t> {
     #[inline]
     pub fn code(&self) -> &str {
         &self.code
+    }
+
+    /// Settles a message that waited ([`ErrorObject::pending_message`]) into
+    /// `error`, now built: not stored when it is the template rendered from
+    /// the error's fields (serializing renders it again, the same text),
+    /// stored as received otherwise.
+    fn settle<E: CatalogError>(&self, error: &mut E) {
+        let Some(text) = self.pending_message.take() else {
+            return;
+        };
+        let mut rendered = super::fmt::Message::new();
+        error.write_template(&mut rendered);
+        if rendered.as_str() != text
+            && let Some(meta) = error.meta_mut()
+        {
+            meta.message = Some(Cow::Owned(text.to_owned()));
+        }
+    }
+
+    /// The error a code's reader built, or, when it lacks a required field
+    /// (`complete` is false), the fallback holding every member it arrived
+    /// with (see [`finish`]); the message that waited is settled first.
+    #[inline]
+    pub fn finish<E>(&self, complete: bool, mut error: E) -> Result<E, Error>
+    where
+        E: CatalogError + Serialize,
+    {
+        self.settle(&mut error);
+        finish(complete, error)
     }
 
     /// Whether `code` is the first member.
@@ -325,9 +365,28 @@ impl<'t> Source<'_, 't> {
 }
 
 /// Reads an error object: takes its text from `deserializer` and hands it,
-/// with its code, to `read` (the generated dispatch on the code).
+/// with its code, to `read` (the generated dispatch on the code); then
+/// settles the message that waited ([`ErrorObject::settle`]).
 #[inline]
 pub fn read_error<'de, D, T>(
+    deserializer: D,
+    read: impl FnOnce(&ErrorObject<'_>) -> Result<T, Error>,
+) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    T: CatalogError,
+{
+    read_object(deserializer, |object| {
+        let mut error = read(object)?;
+        object.settle(&mut error);
+        Ok(error)
+    })
+}
+
+/// Takes an error object's text from `deserializer` and hands it, with its
+/// code, to `read`.
+#[inline]
+pub fn read_object<'de, D, T>(
     deserializer: D,
     read: impl FnOnce(&ErrorObject<'_>) -> Result<T, Error>,
 ) -> Result<T, D::Error>
@@ -428,11 +487,13 @@ impl Member<'_> {
 
 /// Builds the [`ErrorMeta`] of a parsed error and records where each member
 /// arrived, allocating only when a member must be kept as received.
-struct Recorder {
+struct Recorder<'t> {
     info: &'static CodeInfo,
     meta: ErrorMeta,
     /// How the order is recorded so far.
     mode: Mode,
+    /// The `message` read, when it waits to be compared with the template.
+    pending_message: Option<&'t str>,
 }
 
 /// How a [`Recorder`] keeps the received order.
@@ -446,7 +507,7 @@ enum Mode {
     Boxed,
 }
 
-impl Recorder {
+impl<'t> Recorder<'t> {
     fn new(info: &'static CodeInfo, code_first: bool) -> Self {
         let mut meta = ErrorMeta::default();
         meta.wire.flags = Wire::RECEIVED;
@@ -463,7 +524,12 @@ impl Recorder {
         } else {
             Mode::Inline
         };
-        Recorder { info, meta, mode }
+        Recorder {
+            info,
+            meta,
+            mode,
+            pending_message: None,
+        }
     }
 
     /// Whether a typed member of `slot`'s kind was placed already.
@@ -635,7 +701,10 @@ impl Recorder {
             // The typed value read first gives way (the caller emptied a
             // field's slot; the common members are emptied here).
             match typed {
-                Slot::Message => self.meta.message = None,
+                Slot::Message => {
+                    self.meta.message = None;
+                    self.pending_message = None;
+                }
                 Slot::Param => self.meta.param = None,
                 Slot::RequestId => self.meta.request_id = None,
                 _ => {}
@@ -676,13 +745,32 @@ impl Recorder {
         Ok(read)
     }
 
+    /// Reads `message`. Text written without escapes waits, borrowed, to be
+    /// compared with the rendered template once the error is built
+    /// ([`ErrorObject::settle`]); other text is stored. The last one wins.
+    fn message(&mut self, member: &Member<'t>) -> Result<Read<()>, Error> {
+        let unescaped = (!member.escaped)
+            .then(|| member.text.strip_prefix('"')?.strip_suffix('"'))
+            .flatten();
+        if let Some(text) = unescaped {
+            self.place(&Slot::Message);
+            self.meta.message = None;
+            self.pending_message = Some(text);
+            return Ok(Read::Typed(()));
+        }
+        self.pending_message = None;
+        self.common(member, Slot::Message, |meta, message| {
+            meta.message = Some(Cow::Owned(message))
+        })
+    }
+
     /// Takes one member (any but `code`).
     ///
     /// `field` is behind a pointer: this is compiled once, not once per code.
     fn member(
         &mut self,
         key: &str,
-        mut value: Source<'_, '_>,
+        mut value: Source<'_, 't>,
         field: &mut FieldReader<'_>,
     ) -> Result<(), Error> {
         // The catalog's own link is written back from the catalog; any other
@@ -693,9 +781,7 @@ impl Recorder {
         } else {
             let member = Member::from(value.value()?);
             match key {
-                "message" => self.common(&member, Slot::Message, |meta, message| {
-                    meta.message = Some(Cow::Owned(message))
-                })?,
+                "message" => self.message(&member)?,
                 "param" => {
                     self.common(&member, Slot::Param, |meta, param| meta.param = Some(param))?
                 }
@@ -763,6 +849,7 @@ fn read_members(
             Ok(())
         }
     })?;
+    object.pending_message.set(recorder.pending_message);
     Ok(recorder.meta)
 }
 

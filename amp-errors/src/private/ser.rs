@@ -5,7 +5,8 @@
 //! arrived with, in their order, as received (`meta::Wire`): no
 //! `message` or `doc_url` the server did not send, every member the catalog
 //! does not declare, every value that did not fit its type. Fields set after
-//! parsing come after the received members.
+//! parsing come after the received members. A received message that was the
+//! rendered template is not stored (`de`): it is rendered again, the same text.
 //!
 //! The generated code gives [`object`] one closure that writes a typed field
 //! by index, so the order is decided here, once.
@@ -38,7 +39,7 @@ where
     let wire = &meta.wire;
     if let Some(received) = &wire.received {
         let mut order = received.order.iter().map(Cow::Borrowed);
-        return in_received_order(serializer, info, meta, &mut field, &mut order);
+        return in_received_order(serializer, info, message, meta, &mut field, &mut order);
     }
     if !wire.inline.is_empty() {
         let n = info.fields.len();
@@ -46,11 +47,14 @@ where
             .inline
             .ranks()
             .map(|rank| Cow::Owned(Slot::of_rank(rank, n)));
-        return in_received_order(serializer, info, meta, &mut field, &mut order);
+        return in_received_order(serializer, info, message, meta, &mut field, &mut order);
     }
     let received = wire.has(Wire::RECEIVED);
+    // A parsed error writes the message it arrived with: stored, or the
+    // rendered template when that is what it was.
+    let rendered = !received || wire.has(Wire::MESSAGE);
     let len = 1
-        + (!received || meta.message.is_some()) as usize
+        + (rendered || meta.message.is_some()) as usize
         + meta.param.is_some() as usize
         + present
         + (!received || wire.has(Wire::DOC_URL)) as usize
@@ -60,7 +64,7 @@ where
     match &meta.message {
         Some(text) => map.serialize_entry("message", text)?,
         // A parsed error without a message does not gain one.
-        None if !received => map.serialize_entry("message", message)?,
+        None if rendered => map.serialize_entry("message", message)?,
         None => {}
     }
     entry_if(&mut map, "param", meta.param.as_ref())?;
@@ -83,9 +87,10 @@ type FieldWriter<'f, S> = dyn FnMut(&mut <S as Serializer>::SerializeMap, usize)
     + 'f;
 
 /// Writes a parsed error's members in the order they arrived, then those set since.
-fn in_received_order<'a, S: Serializer>(
+fn in_received_order<'a, S: Serializer, M: Serialize + ?Sized>(
     serializer: S,
     info: &'static CodeInfo,
+    message: &M,
     meta: &ErrorMeta,
     field: &mut FieldWriter<'_, S>,
     order: &mut dyn Iterator<Item = Cow<'a, Slot>>,
@@ -96,7 +101,7 @@ fn in_received_order<'a, S: Serializer>(
     for slot in order {
         match slot.as_ref() {
             Slot::Code => map.serialize_entry("code", info.code)?,
-            Slot::Message => _ = written.message(&mut map, meta)?,
+            Slot::Message => _ = written.message(&mut map, meta, message)?,
             Slot::Param => _ = written.param(&mut map, meta)?,
             Slot::RequestId => _ = written.request_id(&mut map, meta)?,
             Slot::DocUrl => map.serialize_entry("doc_url", info.doc_url)?,
@@ -104,7 +109,7 @@ fn in_received_order<'a, S: Serializer>(
             Slot::Raw(key, raw) => {
                 // A value set since replaces the one kept.
                 let replaced = match key.as_str() {
-                    "message" => written.message(&mut map, meta)?,
+                    "message" => written.message(&mut map, meta, message)?,
                     "param" => written.param(&mut map, meta)?,
                     "request_id" => written.request_id(&mut map, meta)?,
                     _ => match info.field_index(key) {
@@ -121,7 +126,7 @@ fn in_received_order<'a, S: Serializer>(
         }
     }
     // Set after parsing.
-    written.message(&mut map, meta)?;
+    written.message(&mut map, meta, message)?;
     written.param(&mut map, meta)?;
     for (i, declared) in info.fields.iter().enumerate() {
         if !declared.required {
@@ -189,12 +194,21 @@ struct Written {
 }
 
 impl Written {
-    fn message<M: SerializeMap>(
+    /// Writes the message: the one stored, else the rendered template when
+    /// the error arrived with a message that was it.
+    fn message<M: SerializeMap, T: Serialize + ?Sized>(
         &mut self,
         map: &mut M,
         meta: &ErrorMeta,
+        rendered: &T,
     ) -> Result<bool, M::Error> {
-        once(map, &mut self.message, "message", meta.message.as_ref())
+        match &meta.message {
+            Some(text) => once(map, &mut self.message, "message", Some(text)),
+            None if meta.wire.has(Wire::MESSAGE) => {
+                once(map, &mut self.message, "message", Some(rendered))
+            }
+            None => Ok(self.message),
+        }
     }
 
     fn param<M: SerializeMap>(&mut self, map: &mut M, meta: &ErrorMeta) -> Result<bool, M::Error> {
@@ -257,7 +271,7 @@ impl Written {
 }
 
 /// Writes `value` under `key` unless written already; whether it is written now or was.
-fn once<M: SerializeMap, T: Serialize>(
+fn once<M: SerializeMap, T: Serialize + ?Sized>(
     map: &mut M,
     done: &mut bool,
     key: &'static str,
