@@ -366,7 +366,7 @@ impl<'t> Source<'_, 't> {
 
 /// Reads an error object: takes its text from `deserializer` and hands it,
 /// with its code, to `read` (the generated dispatch on the code); then
-/// settles the message that waited ([`ErrorObject::settle`]).
+/// settles the message that waited (see [`ErrorObject::finish`]).
 #[inline]
 pub fn read_error<'de, D, T>(
     deserializer: D,
