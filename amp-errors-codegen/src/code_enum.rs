@@ -18,7 +18,7 @@ pub fn code_enum(plan: &Plan<'_>) -> TokenStream {
     } = plan;
     let variants = tokens::comma_terminated(plan.codes.iter().map(|c| {
         let variant = &c.variant;
-        let doc = tokens::lit(&format!(" `{}`: {}", c.wire, c.code.description));
+        let doc = tokens::doc_lit(&format!(" `{}`: {}", c.wire, c.code.description));
         quote!(#[doc = #doc] #variant)
     }));
     let doc = format!(" The codes of [`{ty}`], without their fields.");

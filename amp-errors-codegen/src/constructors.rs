@@ -103,7 +103,7 @@ fn constructor(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
             }
         },
     );
-    let doc = tokens::lit(&doc);
+    let doc = tokens::doc_lit(&doc);
     quote! {
         #[doc = #doc]
         #[must_use]
@@ -221,7 +221,7 @@ fn builder(
         doc.push_str(" Fails when the value is outside the field's bounds.");
     }
     let (returns, body) = fallible(plan, checked, quote!(self));
-    let doc = tokens::lit(&doc);
+    let doc = tokens::doc_lit(&doc);
     quote! {
         #[doc = #doc]
         #[must_use]
