@@ -8,6 +8,7 @@ use quote::quote;
 
 use crate::message;
 use crate::plan::Plan;
+use crate::tokens;
 
 /// `fn code_of(error) -> Option<Code>`: the private function behind every
 /// accessor that depends on the code alone. The variants and the codes are
@@ -284,17 +285,19 @@ fn response_headers(plan: &Plan<'_>) -> TokenStream {
                     }
                 })
             });
-            let pushes: Vec<_> = pushes.collect();
-            quote!(#ty::#variant { #(#bindings)* .. } => { #(#pushes)* })
+            let pushes = tokens::join(pushes.collect::<Vec<_>>());
+            let bindings = tokens::join(bindings);
+            quote!(#ty::#variant { #bindings .. } => { #pushes })
         })
         .collect();
     let body = if arms.is_empty() {
         quote!(Vec::new())
     } else {
+        let arms = tokens::join(arms);
         quote! {
             let mut headers = Vec::new();
             match self {
-                #(#arms)*
+                #arms
                 _ => {}
             }
             headers

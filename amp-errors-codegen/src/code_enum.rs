@@ -18,7 +18,10 @@ pub fn code_enum(plan: &Plan<'_>) -> TokenStream {
     } = plan;
     let variants = tokens::comma_terminated(plan.codes.iter().map(|c| {
         let variant = &c.variant;
-        let doc = tokens::doc_lit(&format!(" `{}`: {}", c.wire, c.code.description));
+        let doc = tokens::moved(tokens::doc_lit(&format!(
+            " `{}`: {}",
+            c.wire, c.code.description
+        )));
         quote!(#[doc = #doc] #variant)
     }));
     let doc = format!(" The codes of [`{ty}`], without their fields.");
@@ -92,7 +95,7 @@ fn from_wire(plan: &Plan<'_>) -> (Option<TokenStream>, TokenStream) {
         lengths.dedup();
         let by_length = tokens::join(lengths.into_iter().map(|len| {
             let arms = plan.codes.iter().filter(|c| c.wire.len() == len).map(|c| {
-                let (wire, variant) = (tokens::lit(c.wire), &c.variant);
+                let (wire, variant) = (tokens::moved(tokens::lit(c.wire)), &c.variant);
                 quote!(#wire => Some(#code_ty::#variant),)
             });
             let len = Literal::usize_unsuffixed(len);

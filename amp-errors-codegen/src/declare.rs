@@ -6,6 +6,7 @@ use quote::quote;
 use crate::docs;
 use crate::plan::{Plan, PlannedCode};
 use crate::tokens;
+use crate::types;
 
 /// `pub enum AmpError { … }`.
 pub fn error_enum(plan: &Plan<'_>) -> TokenStream {
@@ -59,22 +60,23 @@ pub fn error_enum(plan: &Plan<'_>) -> TokenStream {
 
 fn variant(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
     let rt = &plan.rt_path;
-    let doc = docs::doc_attrs(&docs::code_doc(plan.catalog, code.code));
+    let doc = tokens::moved(docs::doc_attrs(&docs::code_doc(plan.catalog, code.code)));
     let PlannedCode {
         variant,
         deprecated,
         ..
     } = code;
-    let fields = code.fields.iter().map(|f| {
-        let doc = docs::field_doc_attrs(f.field);
-        let (ident, ty) = (&f.ident, &f.ty);
+    let fields = tokens::comma_terminated(code.fields.iter().map(|f| {
+        let doc = tokens::moved(docs::field_doc_attrs(f.field));
+        let ident = &f.ident;
+        let ty = tokens::moved(types::field_type(plan.catalog, rt, f.field));
         quote!(#doc #ident: #ty)
-    });
+    }));
     quote! {
         #doc
         #deprecated
         #variant {
-            #(#fields,)*
+            #fields
             /// The common members: message override, `param`, `request_id`, source.
             meta: #rt::ErrorMeta,
         }

@@ -4,7 +4,7 @@ use amp_errors_catalog::{Catalog, ErrorCode, Field, Retryability};
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::tokens::doc_lit;
+use crate::tokens::{doc_lit, moved};
 
 /// One `#[doc = "..."]` attribute holding the lines (an empty line between
 /// paragraphs): one attribute rather than one a line keeps the expansion of a
@@ -20,7 +20,7 @@ pub fn doc_attrs(lines: &[String]) -> TokenStream {
             text.push_str(line);
         }
     }
-    let text = doc_lit(&text);
+    let text = moved(doc_lit(&text));
     quote!(#[doc = #text])
 }
 

@@ -92,18 +92,18 @@ fn debug_arm(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
     let variant = &code.variant;
     let (name, wire) = (variant.to_string(), code.wire);
     let shown = code.fields.iter().filter(|f| !f.field.sensitive);
-    let bindings = shown.clone().map(|f| {
+    let bindings = tokens::join(shown.clone().map(|f| {
         let (ident, local) = (&f.ident, &f.local);
         quote!(#ident: #local,)
-    });
-    let fields = code.fields.iter().map(|f| {
+    }));
+    let fields = tokens::join(code.fields.iter().map(|f| {
         let local = &f.local;
         debug_field(rt, f.wire, f.field.sensitive, &quote!(#local))
-    });
+    }));
     let sensitive = code.has_sensitive_field();
     quote! {
-        #ty::#variant { #(#bindings)* meta, .. } => {
-            fmt::debug_meta(&mut fmt::debug_variant(f, #name, #wire)#(#fields)*, meta, #sensitive)
+        #ty::#variant { #bindings meta, .. } => {
+            fmt::debug_meta(&mut fmt::debug_variant(f, #name, #wire)#fields, meta, #sensitive)
         }
     }
 }

@@ -60,8 +60,6 @@ pub struct PlannedField<'a> {
     pub local: Ident,
     /// The wire name.
     pub wire: &'a str,
-    /// The field's Rust type (`Option<T>` unless required), for the declaration.
-    pub ty: TokenStream,
     /// The value's Rust type, without the `Option`, for code inside `const _`.
     pub value_ty: TokenStream,
 }
@@ -73,7 +71,7 @@ impl<'a> Plan<'a> {
         let codes: Vec<PlannedCode<'a>> = catalog
             .codes
             .iter()
-            .map(|code| PlannedCode::new(catalog, &rt, &rt_path, code))
+            .map(|code| PlannedCode::new(catalog, &rt, code))
             .collect();
         let redacts_messages = codes.iter().any(PlannedCode::has_sensitive_field);
         Plan {
@@ -127,16 +125,11 @@ impl<'a> Plan<'a> {
 }
 
 impl<'a> PlannedCode<'a> {
-    fn new(
-        catalog: &'a Catalog,
-        rt: &TokenStream,
-        rt_path: &TokenStream,
-        code: &'a ErrorCode,
-    ) -> Self {
+    fn new(catalog: &'a Catalog, rt: &TokenStream, code: &'a ErrorCode) -> Self {
         let fields = code
             .fields
             .iter()
-            .map(|field| PlannedField::new(catalog, rt, rt_path, field))
+            .map(|field| PlannedField::new(catalog, rt, field))
             .collect();
         let deprecated = match &code.deprecated {
             Some(note) => quote!(#[deprecated(note = #note)]),
@@ -184,18 +177,12 @@ impl<'a> PlannedCode<'a> {
 }
 
 impl<'a> PlannedField<'a> {
-    fn new(
-        catalog: &'a Catalog,
-        rt: &TokenStream,
-        rt_path: &TokenStream,
-        field: &'a Field,
-    ) -> Self {
+    fn new(catalog: &'a Catalog, rt: &TokenStream, field: &'a Field) -> Self {
         PlannedField {
             field,
             ident: names::field_ident(&field.name.value),
             local: format_ident!("__field_{}", field.name.value),
             wire: &field.name.value,
-            ty: types::field_type(catalog, rt_path, field),
             value_ty: types::value_type(catalog, rt, field),
         }
     }

@@ -8,7 +8,7 @@ use proc_macro2::{Literal, TokenStream};
 use quote::{ToTokens as _, format_ident, quote};
 
 use crate::plan::{Plan, PlannedCode};
-use crate::tokens::{self, lit};
+use crate::tokens::{self, lit, moved};
 
 /// `pub const CATALOG`, as an item of the error enum's impl.
 pub fn catalog_const(plan: &Plan<'_>) -> TokenStream {
@@ -56,9 +56,9 @@ fn http_answer(plan: &Plan<'_>, answer: &HttpAnswer) -> TokenStream {
 
 fn code_info(plan: &Plan<'_>, planned: &PlannedCode<'_>) -> TokenStream {
     let code = planned.code;
-    let wire = lit(planned.wire);
+    let wire = moved(lit(planned.wire));
     let status = Literal::u16_unsuffixed(code.status.value);
-    let category = lit(code.category.as_ref().map_or("", |c| c.value.as_str()));
+    let category = moved(lit(code.category.as_ref().map_or("", |c| c.value.as_str())));
     let retryable = match &code.retryable {
         Retryability::Fixed(true) => quote!(Retryable::Always),
         Retryability::Fixed(false) => quote!(Retryable::Never),
@@ -67,10 +67,10 @@ fn code_info(plan: &Plan<'_>, planned: &PlannedCode<'_>) -> TokenStream {
             quote!(Retryable::Field { name: #name, default: #default })
         }
     };
-    let message = lit(&code.message.value.source);
-    let doc_url = lit(&plan.catalog.code_doc_url(code));
-    let description = lit(&code.description);
-    let cause = lit(&code.cause);
+    let message = moved(lit(&code.message.value.source));
+    let doc_url = moved(lit(&plan.catalog.code_doc_url(code)));
+    let description = moved(lit(&code.description));
+    let cause = moved(lit(&code.cause));
     let resolution = tokens::comma_separated(
         code.resolution
             .iter()
@@ -97,8 +97,12 @@ fn code_info(plan: &Plan<'_>, planned: &PlannedCode<'_>) -> TokenStream {
 
 /// A field's `field_info(...)` entry.
 fn field_info(field: &Field) -> TokenStream {
-    let (wire, required, sensitive) = (lit(&field.name.value), field.required, field.sensitive);
-    let json_type = lit(&field.ty.value.to_string());
+    let (wire, required, sensitive) = (
+        moved(lit(&field.name.value)),
+        field.required,
+        field.sensitive,
+    );
+    let json_type = moved(lit(&field.ty.value.to_string()));
     let bound = |bound: &Option<Located<i64>>| match bound {
         Some(b) => {
             let b = Literal::i64_unsuffixed(b.value);
@@ -128,7 +132,7 @@ fn type_info(rt: &TokenStream, ty: &ObjectType) -> TokenStream {
 pub fn option(text: Option<&str>) -> TokenStream {
     match text {
         Some(text) => {
-            let text = lit(text);
+            let text = moved(lit(text));
             quote!(Some(#text))
         }
         None => quote!(None),

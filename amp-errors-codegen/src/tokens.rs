@@ -14,11 +14,12 @@ use std::str::FromStr as _;
 use proc_macro2::{Ident, Literal, Punct, Spacing, TokenStream, TokenTree};
 use quote::{ToTokens, quote};
 
-/// Tokens that `quote!` takes by moving them: interpolate it once.
-pub struct Moved(Cell<Option<TokenStream>>);
+/// Tokens (or a literal) that `quote!` takes by moving them: interpolate it once.
+pub struct Moved<T = TokenStream>(Cell<Option<T>>);
 
-/// `tokens`, to interpolate by moving.
-pub fn moved(tokens: TokenStream) -> Moved {
+/// `tokens`, to interpolate by moving: a `TokenStream`, or a `Literal`
+/// (which `quote!` would clone, text and all).
+pub fn moved<T>(tokens: T) -> Moved<T> {
     Moved(Cell::new(Some(tokens)))
 }
 
@@ -39,24 +40,33 @@ pub fn alternatives(ty: &Ident, variants: &[&Ident]) -> TokenStream {
 
 /// The pieces separated by commas (`#(#pieces),*` without the copies).
 pub fn comma_separated(pieces: impl IntoIterator<Item = TokenStream>) -> Moved {
-    moved(with_commas(pieces, false))
+    moved(separated(pieces, ',', false))
 }
 
 /// Each piece followed by a comma (`#(#pieces,)*` without the copies).
 pub fn comma_terminated(pieces: impl IntoIterator<Item = TokenStream>) -> Moved {
-    moved(with_commas(pieces, true))
+    moved(separated(pieces, ',', true))
 }
 
-fn with_commas(pieces: impl IntoIterator<Item = TokenStream>, trailing: bool) -> TokenStream {
-    let comma = || TokenTree::Punct(Punct::new(',', Spacing::Alone));
+/// The patterns as one or-pattern (`#(#patterns)|*` without the copies).
+pub fn or_pattern(patterns: impl IntoIterator<Item = TokenStream>) -> Moved {
+    moved(separated(patterns, '|', false))
+}
+
+fn separated(
+    pieces: impl IntoIterator<Item = TokenStream>,
+    separator: char,
+    trailing: bool,
+) -> TokenStream {
+    let punct = || TokenTree::Punct(Punct::new(separator, Spacing::Alone));
     let mut tokens = TokenStream::new();
     for (i, piece) in pieces.into_iter().enumerate() {
         if i > 0 && !trailing {
-            tokens.extend([comma()]);
+            tokens.extend([punct()]);
         }
         tokens.extend(piece);
         if trailing {
-            tokens.extend([comma()]);
+            tokens.extend([punct()]);
         }
     }
     tokens
@@ -191,6 +201,14 @@ impl ToTokens for Moved {
     }
 }
 
+impl ToTokens for Moved<Literal> {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        let taken = self.0.take();
+        debug_assert!(taken.is_some(), "a `Moved` is interpolated once");
+        tokens.extend(taken.map(TokenTree::Literal));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use quote::quote;
@@ -255,8 +273,9 @@ mod tests {
     fn joins_and_separates() {
         let pieces = || [quote!(a), quote!(b c), quote!(d)];
         let (joined, listed) = (join(pieces()), comma_separated(pieces()));
-        let terminated = comma_terminated(pieces());
+        let (terminated, or) = (comma_terminated(pieces()), or_pattern(pieces()));
         assert_eq!(quote!([#joined]).to_string(), "[a b c d]");
+        assert_eq!(quote!([#or]).to_string(), "[a | b c | d]");
         assert_eq!(quote!([#listed]).to_string(), "[a , b c , d]");
         assert_eq!(quote!([#terminated]).to_string(), "[a , b c , d ,]");
     }

@@ -5,6 +5,7 @@ use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 use crate::names;
+use crate::tokens;
 
 /// The Rust type of a value of `ty`.
 pub fn rust_type(catalog: &Catalog, rt: &TokenStream, ty: &FieldType) -> TokenStream {
@@ -104,17 +105,19 @@ pub fn value_expr(
         (FieldType::Number, J::Float(n)) => quote!(#n),
         (FieldType::Boolean, J::Boolean(b)) => quote!(#b),
         (FieldType::List(inner), J::Array(items)) => {
-            let items = items
-                .iter()
-                .map(|item| value_expr(catalog, rt, inner, item));
-            quote!(#rt::Vec::from([#(#items),*]))
+            let items = tokens::comma_separated(
+                items
+                    .iter()
+                    .map(|item| value_expr(catalog, rt, inner, item)),
+            );
+            quote!(#rt::Vec::from([#items]))
         }
         (FieldType::Map(item), J::Table(entries)) => {
-            let entries = entries.iter().map(|(key, value)| {
-                let value = value_expr(catalog, rt, item, value);
+            let entries = tokens::comma_separated(entries.iter().map(|(key, value)| {
+                let value = tokens::moved(value_expr(catalog, rt, item, value));
                 quote!((#key, #value))
-            });
-            quote!(#rt::Map::from_iter([#(#entries),*]))
+            }));
+            quote!(#rt::Map::from_iter([#entries]))
         }
         (FieldType::Named(name), J::String(text)) if catalog.enum_values(name).is_some() => {
             let ident = names::prefixed(catalog, name);
@@ -127,11 +130,11 @@ pub fn value_expr(
                 .object_type(name)
                 .map(|t| t.fields.as_slice())
                 .unwrap_or_default();
-            let inits = fields.iter().map(|field| {
+            let inits = tokens::comma_terminated(fields.iter().map(|field| {
                 let rust = names::field_ident(&field.name.value);
                 match value.get(&field.name.value) {
                     Some(v) => {
-                        let expr = value_expr(catalog, rt, &field.ty.value, v);
+                        let expr = tokens::moved(value_expr(catalog, rt, &field.ty.value, v));
                         if field.required {
                             quote!(#rust: #expr)
                         } else {
@@ -140,8 +143,8 @@ pub fn value_expr(
                     }
                     None => quote!(#rust: #rt::None),
                 }
-            });
-            quote!(#ident { #(#inits,)* other_members: #rt::Default::default() })
+            }));
+            quote!(#ident { #inits other_members: #rt::Default::default() })
         }
         // Objects and anything else: through JSON text, parsed at run time.
         (_, other) => {
