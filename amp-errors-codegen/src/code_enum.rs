@@ -4,7 +4,6 @@ use proc_macro2::{Literal, TokenStream};
 use quote::{ToTokens as _, quote};
 
 use crate::lookup;
-use crate::names;
 use crate::plan::Plan;
 use crate::tokens;
 
@@ -53,11 +52,15 @@ pub fn category_enum(plan: &Plan<'_>) -> TokenStream {
         category_ty,
         ..
     } = plan;
-    let variants = plan.catalog.categories.iter().enumerate().map(|(i, c)| {
-        let variant = names::category_variant(&c.value, i);
-        let doc = format!(" {}", c.value);
-        quote!(#[doc = #doc] #variant)
-    });
+    let variants = plan
+        .catalog
+        .categories
+        .iter()
+        .zip(&plan.category_variants)
+        .map(|(c, variant)| {
+            let doc = format!(" {}", c.value);
+            quote!(#[doc = #doc] #variant)
+        });
     let doc = format!(" The categories that [`{ty}`]'s codes are grouped in.");
     quote! {
         #[doc = #doc]
@@ -228,13 +231,7 @@ pub fn category_enum_impls(plan: &Plan<'_>) -> TokenStream {
     let Plan {
         rt, category_ty, ..
     } = plan;
-    let variants: Vec<_> = plan
-        .catalog
-        .categories
-        .iter()
-        .enumerate()
-        .map(|(i, c)| names::category_variant(&c.value, i))
-        .collect();
+    let variants = &plan.category_variants;
     let names = plan.catalog.categories.iter().map(|c| c.value.as_str());
     let count = Literal::usize_unsuffixed(variants.len());
     quote! {

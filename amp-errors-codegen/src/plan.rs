@@ -20,6 +20,8 @@ pub struct Plan<'a> {
     pub code_ty: Ident,
     /// The category enum (`AmpErrorCategory`).
     pub category_ty: Ident,
+    /// The category enum's variants, in catalog order.
+    pub category_variants: Vec<Ident>,
     /// The variant holding codes the catalog does not know.
     pub fallback: Ident,
     /// Every code, in catalog order.
@@ -79,6 +81,12 @@ impl<'a> Plan<'a> {
             ty: format_ident!("{}", catalog.name.value),
             code_ty: names::prefixed(catalog, "Code"),
             category_ty: names::prefixed(catalog, "Category"),
+            category_variants: catalog
+                .categories
+                .iter()
+                .enumerate()
+                .map(|(i, c)| names::category_variant(&c.value, i))
+                .collect(),
             fallback: format_ident!("{}", names::fallback_name(catalog)),
             codes,
             redacts_messages,
@@ -99,13 +107,10 @@ impl<'a> Plan<'a> {
     /// The category enum's variant of `code`.
     pub fn category_variant(&self, code: &ErrorCode) -> Ident {
         let name = code.category.as_ref().map_or("", |c| c.value.as_str());
-        let index = self
-            .catalog
-            .categories
-            .iter()
-            .position(|c| c.value == name)
-            .unwrap_or_default();
-        names::category_variant(name, index)
+        match self.catalog.categories.iter().position(|c| c.value == name) {
+            Some(index) => self.category_variants[index].clone(),
+            None => names::category_variant(name, 0),
+        }
     }
 
     /// The codes that have typed fields.
