@@ -76,7 +76,8 @@ fn code_info(plan: &Plan<'_>, planned: &PlannedCode<'_>) -> TokenStream {
             .iter()
             .map(|step| lit(step).into_token_stream()),
     );
-    let deprecated = option(code.deprecated.as_deref());
+    let retryable = moved(retryable);
+    let deprecated = moved(option(code.deprecated.as_deref()));
     let fields = tokens::comma_separated(planned.fields.iter().map(|f| field_info(f.field)));
     quote! {
         code_info(
@@ -110,7 +111,7 @@ fn field_info(field: &Field) -> TokenStream {
         }
         None => quote!(None),
     };
-    let (minimum, maximum) = (bound(&field.minimum), bound(&field.maximum));
+    let (minimum, maximum) = (moved(bound(&field.minimum)), moved(bound(&field.maximum)));
     quote!(field_info(#wire, #required, #sensitive, #json_type, #minimum, #maximum))
 }
 

@@ -16,11 +16,11 @@ pub fn rust_type(catalog: &Catalog, rt: &TokenStream, ty: &FieldType) -> TokenSt
         FieldType::Boolean => quote!(bool),
         FieldType::Object => quote!(#rt::Object),
         FieldType::List(inner) => {
-            let inner = rust_type(catalog, rt, inner);
+            let inner = tokens::moved(rust_type(catalog, rt, inner));
             quote!(#rt::Vec<#inner>)
         }
         FieldType::Map(inner) => {
-            let inner = rust_type(catalog, rt, inner);
+            let inner = tokens::moved(rust_type(catalog, rt, inner));
             quote!(#rt::Map<#inner>)
         }
         FieldType::Named(name) => {
@@ -44,10 +44,10 @@ pub fn value_type(catalog: &Catalog, rt: &TokenStream, field: &Field) -> TokenSt
 pub fn field_type(catalog: &Catalog, rt: &TokenStream, field: &Field) -> TokenStream {
     let inner = value_type(catalog, rt, field);
     if field.required {
-        inner
-    } else {
-        quote!(#rt::Option<#inner>)
+        return inner;
     }
+    let inner = tokens::moved(inner);
+    quote!(#rt::Option<#inner>)
 }
 
 /// Whether a value of `ty` is one JSON scalar: shown as itself in a message
