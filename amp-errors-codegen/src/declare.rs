@@ -60,7 +60,7 @@ pub fn error_enum(plan: &Plan<'_>) -> TokenStream {
 
 fn variant(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
     let rt = &plan.rt_path;
-    let doc = tokens::moved(docs::code_doc(plan.catalog, code.code).attr());
+    let doc = tokens::moved(docs::code_doc(code.code, &code.doc_url).attr());
     let PlannedCode {
         variant,
         deprecated,

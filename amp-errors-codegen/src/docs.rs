@@ -2,7 +2,7 @@
 
 use std::fmt::{self, Write as _};
 
-use amp_errors_catalog::{Catalog, ErrorCode, Field, Retryability};
+use amp_errors_catalog::{ErrorCode, Field, Retryability};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -60,7 +60,7 @@ pub fn doc_attrs(lines: &[String]) -> TokenStream {
 }
 
 /// The rustdoc of a code's variant.
-pub fn code_doc(catalog: &Catalog, code: &ErrorCode) -> DocText {
+pub fn code_doc(code: &ErrorCode, doc_url: &str) -> DocText {
     let name = &code.code.value;
     let mut doc = DocText {
         text: String::with_capacity(
@@ -77,7 +77,6 @@ pub fn code_doc(catalog: &Catalog, code: &ErrorCode) -> DocText {
     doc.line_fmt(format_args!("`{name}`: {}", code.description));
     doc.line("");
     let category = code.category.as_ref().map_or("", |c| c.value.as_str());
-    let doc_url = catalog.code_doc_url(code);
     let status = code.status.value;
     match &code.retryable {
         Retryability::Fixed(retryable) => {

@@ -38,6 +38,8 @@ pub struct PlannedCode<'a> {
     pub code: &'a ErrorCode,
     /// The wire code (`rate_limit_exceeded`).
     pub wire: &'a str,
+    /// Its documentation link (the catalog's, or base URL + `#` + code).
+    pub doc_url: String,
     /// The variant (`RateLimitExceeded`), of both enums.
     pub variant: Ident,
     /// The constructor (`rate_limit_exceeded`, or `new_status` for a code named like a method).
@@ -149,6 +151,7 @@ impl<'a> PlannedCode<'a> {
             code,
             plain_message,
             wire: &code.code.value,
+            doc_url: catalog.code_doc_url(code),
             variant: format_ident!("{}", names::variant_name(&code.code.value)),
             constructor: names::constructor(&code.code.value),
             fields,

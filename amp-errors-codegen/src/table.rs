@@ -13,7 +13,7 @@ use crate::tokens::{self, lit, moved};
 /// `pub const CATALOG`, as an item of the error enum's impl.
 pub fn catalog_const(plan: &Plan<'_>) -> TokenStream {
     let Plan { catalog, rt, .. } = plan;
-    let infos = tokens::comma_separated(plan.codes.iter().map(|code| code_info(plan, code)));
+    let infos = tokens::comma_separated(plan.codes.iter().map(code_info));
     let name = &catalog.name.value;
     let doc_base_url = &catalog.doc_base_url;
     let prefix = option(catalog.request_id_prefix.as_deref());
@@ -54,7 +54,7 @@ fn http_answer(plan: &Plan<'_>, answer: &HttpAnswer) -> TokenStream {
     quote!(#rt::http_answer(#rt::HttpFailure::#failure, #code, #violations))
 }
 
-fn code_info(plan: &Plan<'_>, planned: &PlannedCode<'_>) -> TokenStream {
+fn code_info(planned: &PlannedCode<'_>) -> TokenStream {
     let code = planned.code;
     let wire = moved(lit(planned.wire));
     let status = Literal::u16_unsuffixed(code.status.value);
@@ -68,7 +68,7 @@ fn code_info(plan: &Plan<'_>, planned: &PlannedCode<'_>) -> TokenStream {
         }
     };
     let message = moved(lit(&code.message.value.source));
-    let doc_url = moved(lit(&plan.catalog.code_doc_url(code)));
+    let doc_url = moved(lit(&planned.doc_url));
     let description = moved(lit(&code.description));
     let cause = moved(lit(&code.cause));
     let resolution = tokens::comma_separated(
