@@ -15,6 +15,7 @@ pub fn debug_field(
     sensitive: bool,
     value: &TokenStream,
 ) -> TokenStream {
+    let wire = tokens::moved(tokens::lit(wire));
     if sensitive {
         quote!(.field(#wire, &#rt::fmt::Redacted))
     } else {
@@ -90,7 +91,8 @@ pub fn debug_impl(plan: &Plan<'_>) -> TokenStream {
 fn debug_arm(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
     let Plan { rt, ty, .. } = plan;
     let variant = &code.variant;
-    let (name, wire) = (variant.to_string(), code.wire);
+    let name = tokens::moved(tokens::lit(&variant.to_string()));
+    let wire = tokens::moved(tokens::lit(code.wire));
     let shown = code.fields.iter().filter(|f| !f.field.sensitive);
     let bindings = tokens::join(shown.clone().map(|f| {
         let (ident, local) = (&f.ident, &f.local);
