@@ -273,7 +273,8 @@ fn response_headers(plan: &Plan<'_>) -> TokenStream {
             let mut bindings = Vec::new();
             let pushes = code.code.headers.iter().filter_map(|(header, field)| {
                 let field = code.field(&field.value)?;
-                let (ident, local, name) = (&field.ident, &field.local, &header.value);
+                let (ident, local) = (&field.ident, &field.local);
+                let name = tokens::moved(tokens::lit(&header.value));
                 bindings.push(quote!(#ident: #local,));
                 Some(if field.field.required {
                     quote!(headers.push((#name, #rt::header_value(#local)));)

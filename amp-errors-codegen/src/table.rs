@@ -63,7 +63,7 @@ fn code_info(planned: &PlannedCode<'_>) -> TokenStream {
         Retryability::Fixed(true) => quote!(Retryable::Always),
         Retryability::Fixed(false) => quote!(Retryable::Never),
         Retryability::Field { name, default } => {
-            let name = &name.value;
+            let name = moved(lit(&name.value));
             quote!(Retryable::Field { name: #name, default: #default })
         }
     };

@@ -93,7 +93,10 @@ pub fn value_expr(
 ) -> TokenStream {
     use ExampleValue as J;
     match (ty, value) {
-        (FieldType::String, J::String(s)) => quote!(#rt::String::from(#s)),
+        (FieldType::String, J::String(s)) => {
+            let s = tokens::moved(tokens::lit(s));
+            quote!(#rt::String::from(#s))
+        }
         (FieldType::Integer, J::Integer(n)) => {
             let n = Literal::i64_unsuffixed(*n);
             quote!(#n)
@@ -115,6 +118,7 @@ pub fn value_expr(
         (FieldType::Map(item), J::Table(entries)) => {
             let entries = tokens::comma_separated(entries.iter().map(|(key, value)| {
                 let value = tokens::moved(value_expr(catalog, rt, item, value));
+                let key = tokens::moved(tokens::lit(key));
                 quote!((#key, #value))
             }));
             quote!(#rt::Map::from_iter([#entries]))
