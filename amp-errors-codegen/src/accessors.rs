@@ -3,7 +3,7 @@
 //! everything else is answered from those and the static catalog table.
 
 use amp_errors_catalog::Retryability;
-use proc_macro2::TokenStream;
+use proc_macro2::{Delimiter, TokenStream};
 use quote::quote;
 
 use crate::message;
@@ -24,12 +24,14 @@ pub fn code_of_fn(plan: &Plan<'_>) -> TokenStream {
     } = plan;
     let variants: Vec<_> = plan.codes.iter().map(|c| &c.variant).collect();
     let codes = &variants;
+    // `{ .. }`, built once: each arm shares it.
+    let any_fields = tokens::shared_group(Delimiter::Brace, quote!(..));
     quote! {
         /// The code of a known variant; `None` for the fallback.
         #[inline]
         fn code_of(error: &#ty) -> Option<#code_ty> {
             match error {
-                #(#ty::#variants { .. } => Some(#code_ty::#codes),)*
+                #(#ty::#variants #any_fields => Some(#code_ty::#codes),)*
                 #ty::#fallback(_) => None,
             }
         }
@@ -153,8 +155,9 @@ fn meta_accessors(plan: &Plan<'_>) -> TokenStream {
         rt, ty, fallback, ..
     } = plan;
     let variants: Vec<_> = plan.codes.iter().map(|c| &c.variant).collect();
-    let known =
-        (!variants.is_empty()).then(|| quote!(#(#ty::#variants { meta, .. })|* => Some(meta),));
+    // `{ meta, .. }`, built once: each pattern shares it.
+    let meta = tokens::shared_group(Delimiter::Brace, quote!(meta, ..));
+    let known = (!variants.is_empty()).then(|| quote!(#(#ty::#variants #meta)|* => Some(meta),));
     quote! {
         /// The common members; `None` for a code the catalog does not know.
         pub fn meta(&self) -> Option<&#rt::ErrorMeta> {

@@ -14,7 +14,16 @@ use crate::types;
 
 /// The constructors and setters, as methods of the error enum.
 pub fn constructors(plan: &Plan<'_>) -> TokenStream {
-    let constructors = tokens::join(plan.codes.iter().map(|code| constructor(plan, code)));
+    // Built once and copied into each constructor (sharing their groups).
+    let common = Common {
+        must_use: quote!(#[must_use]),
+        default_meta: quote!(meta: Default::default(),),
+    };
+    let constructors = tokens::join(
+        plan.codes
+            .iter()
+            .map(|code| constructor(plan, code, &common)),
+    );
     let setters = setters(plan);
     let builders = builders(plan);
     quote! {
@@ -60,8 +69,20 @@ fn fallible(plan: &Plan<'_>, checked: bool, value: TokenStream) -> (TokenStream,
     }
 }
 
-fn constructor(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
+/// What every constructor holds.
+struct Common {
+    /// `#[must_use]`.
+    must_use: TokenStream,
+    /// `meta: Default::default(),`: no common member set.
+    default_meta: TokenStream,
+}
+
+fn constructor(plan: &Plan<'_>, code: &PlannedCode<'_>, common: &Common) -> TokenStream {
     let Plan { ty, .. } = plan;
+    let Common {
+        must_use,
+        default_meta,
+    } = common;
     let PlannedCode {
         constructor,
         variant,
@@ -97,7 +118,7 @@ fn constructor(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
         quote! {
             #ty::#variant {
                 #inits
-                meta: Default::default(),
+                #default_meta
             }
         },
     );
@@ -105,7 +126,7 @@ fn constructor(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
     let doc = tokens::moved(tokens::doc_lit(&doc));
     quote! {
         #[doc = #doc]
-        #[must_use]
+        #must_use
         #deprecated
         pub fn #constructor(#params) -> #returns {
             #body

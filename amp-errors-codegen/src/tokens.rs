@@ -11,7 +11,7 @@
 use std::cell::Cell;
 use std::str::FromStr as _;
 
-use proc_macro2::{Ident, Literal, Punct, Spacing, TokenStream, TokenTree};
+use proc_macro2::{Delimiter, Group, Ident, Literal, Punct, Spacing, TokenStream, TokenTree};
 use quote::{ToTokens, quote};
 
 /// Tokens (or a literal) that `quote!` takes by moving them: interpolate it once.
@@ -27,6 +27,12 @@ pub fn moved<T>(tokens: T) -> Moved<T> {
 /// without the copies).
 pub fn join(pieces: impl IntoIterator<Item = TokenStream>) -> Moved {
     moved(pieces.into_iter().collect())
+}
+
+/// A group to interpolate in many places: each copy shares its tokens
+/// (where `quote!` would build the group again each time).
+pub fn shared_group(delimiter: Delimiter, tokens: TokenStream) -> Group {
+    Group::new(delimiter, tokens)
 }
 
 /// `Ty::A`, or `(Ty::A | Ty::B)`: a pattern matching any of `variants`,
