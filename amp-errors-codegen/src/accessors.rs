@@ -3,11 +3,12 @@
 //! everything else is answered from those and the static catalog table.
 
 use amp_errors_catalog::Retryability;
-use proc_macro2::TokenStream;
+use proc_macro2::{Delimiter, TokenStream};
 use quote::quote;
 
 use crate::message;
 use crate::plan::Plan;
+use crate::tokens;
 
 /// `fn code_of(error) -> Option<Code>`: the private function behind every
 /// accessor that depends on the code alone. The variants and the codes are
@@ -23,12 +24,14 @@ pub fn code_of_fn(plan: &Plan<'_>) -> TokenStream {
     } = plan;
     let variants: Vec<_> = plan.codes.iter().map(|c| &c.variant).collect();
     let codes = &variants;
+    // `{ .. }`, built once: each arm shares it.
+    let any_fields = tokens::shared_group(Delimiter::Brace, quote!(..));
     quote! {
         /// The code of a known variant; `None` for the fallback.
         #[inline]
         fn code_of(error: &#ty) -> Option<#code_ty> {
             match error {
-                #(#ty::#variants { .. } => Some(#code_ty::#codes),)*
+                #(#ty::#variants #any_fields => Some(#code_ty::#codes),)*
                 #ty::#fallback(_) => None,
             }
         }
@@ -152,8 +155,9 @@ fn meta_accessors(plan: &Plan<'_>) -> TokenStream {
         rt, ty, fallback, ..
     } = plan;
     let variants: Vec<_> = plan.codes.iter().map(|c| &c.variant).collect();
-    let known =
-        (!variants.is_empty()).then(|| quote!(#(#ty::#variants { meta, .. })|* => Some(meta),));
+    // `{ meta, .. }`, built once: each pattern shares it.
+    let meta = tokens::shared_group(Delimiter::Brace, quote!(meta, ..));
+    let known = (!variants.is_empty()).then(|| quote!(#(#ty::#variants #meta)|* => Some(meta),));
     quote! {
         /// The common members; `None` for a code the catalog does not know.
         pub fn meta(&self) -> Option<&#rt::ErrorMeta> {
@@ -272,7 +276,8 @@ fn response_headers(plan: &Plan<'_>) -> TokenStream {
             let mut bindings = Vec::new();
             let pushes = code.code.headers.iter().filter_map(|(header, field)| {
                 let field = code.field(&field.value)?;
-                let (ident, local, name) = (&field.ident, &field.local, &header.value);
+                let (ident, local) = (&field.ident, &field.local);
+                let name = tokens::moved(tokens::lit(&header.value));
                 bindings.push(quote!(#ident: #local,));
                 Some(if field.field.required {
                     quote!(headers.push((#name, #rt::header_value(#local)));)
@@ -284,17 +289,19 @@ fn response_headers(plan: &Plan<'_>) -> TokenStream {
                     }
                 })
             });
-            let pushes: Vec<_> = pushes.collect();
-            quote!(#ty::#variant { #(#bindings)* .. } => { #(#pushes)* })
+            let pushes = tokens::join(pushes.collect::<Vec<_>>());
+            let bindings = tokens::join(bindings);
+            quote!(#ty::#variant { #bindings .. } => { #pushes })
         })
         .collect();
     let body = if arms.is_empty() {
         quote!(Vec::new())
     } else {
+        let arms = tokens::join(arms);
         quote! {
             let mut headers = Vec::new();
             match self {
-                #(#arms)*
+                #arms
                 _ => {}
             }
             headers

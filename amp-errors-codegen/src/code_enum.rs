@@ -4,7 +4,6 @@ use proc_macro2::{Literal, TokenStream};
 use quote::{ToTokens as _, quote};
 
 use crate::lookup;
-use crate::names;
 use crate::plan::Plan;
 use crate::tokens;
 
@@ -18,7 +17,10 @@ pub fn code_enum(plan: &Plan<'_>) -> TokenStream {
     } = plan;
     let variants = tokens::comma_terminated(plan.codes.iter().map(|c| {
         let variant = &c.variant;
-        let doc = tokens::lit(&format!(" `{}`: {}", c.wire, c.code.description));
+        let doc = tokens::moved(tokens::doc_lit(&format!(
+            " `{}`: {}",
+            c.wire, c.code.description
+        )));
         quote!(#[doc = #doc] #variant)
     }));
     let doc = format!(" The codes of [`{ty}`], without their fields.");
@@ -50,11 +52,15 @@ pub fn category_enum(plan: &Plan<'_>) -> TokenStream {
         category_ty,
         ..
     } = plan;
-    let variants = plan.catalog.categories.iter().enumerate().map(|(i, c)| {
-        let variant = names::category_variant(&c.value, i);
-        let doc = format!(" {}", c.value);
-        quote!(#[doc = #doc] #variant)
-    });
+    let variants = plan
+        .catalog
+        .categories
+        .iter()
+        .zip(&plan.category_variants)
+        .map(|(c, variant)| {
+            let doc = format!(" {}", c.value);
+            quote!(#[doc = #doc] #variant)
+        });
     let doc = format!(" The categories that [`{ty}`]'s codes are grouped in.");
     quote! {
         #[doc = #doc]
@@ -92,7 +98,7 @@ fn from_wire(plan: &Plan<'_>) -> (Option<TokenStream>, TokenStream) {
         lengths.dedup();
         let by_length = tokens::join(lengths.into_iter().map(|len| {
             let arms = plan.codes.iter().filter(|c| c.wire.len() == len).map(|c| {
-                let (wire, variant) = (tokens::lit(c.wire), &c.variant);
+                let (wire, variant) = (tokens::moved(tokens::lit(c.wire)), &c.variant);
                 quote!(#wire => Some(#code_ty::#variant),)
             });
             let len = Literal::usize_unsuffixed(len);
@@ -225,13 +231,7 @@ pub fn category_enum_impls(plan: &Plan<'_>) -> TokenStream {
     let Plan {
         rt, category_ty, ..
     } = plan;
-    let variants: Vec<_> = plan
-        .catalog
-        .categories
-        .iter()
-        .enumerate()
-        .map(|(i, c)| names::category_variant(&c.value, i))
-        .collect();
+    let variants = &plan.category_variants;
     let names = plan.catalog.categories.iter().map(|c| c.value.as_str());
     let count = Literal::usize_unsuffixed(variants.len());
     quote! {

@@ -14,7 +14,16 @@ use crate::types;
 
 /// The constructors and setters, as methods of the error enum.
 pub fn constructors(plan: &Plan<'_>) -> TokenStream {
-    let constructors = tokens::join(plan.codes.iter().map(|code| constructor(plan, code)));
+    // Built once and copied into each constructor (sharing their groups).
+    let common = Common {
+        must_use: quote!(#[must_use]),
+        default_meta: quote!(meta: Default::default(),),
+    };
+    let constructors = tokens::join(
+        plan.codes
+            .iter()
+            .map(|code| constructor(plan, code, &common)),
+    );
     let setters = setters(plan);
     let builders = builders(plan);
     quote! {
@@ -53,14 +62,27 @@ fn parameter(plan: &Plan<'_>, f: &PlannedField<'_>) -> (TokenStream, Option<Toke
 fn fallible(plan: &Plan<'_>, checked: bool, value: TokenStream) -> (TokenStream, TokenStream) {
     let rt = &plan.rt;
     if checked {
+        let value = tokens::moved(value);
         (quote!(Result<Self, #rt::OutOfRange>), quote!(Ok(#value)))
     } else {
         (quote!(Self), value)
     }
 }
 
-fn constructor(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
+/// What every constructor holds.
+struct Common {
+    /// `#[must_use]`.
+    must_use: TokenStream,
+    /// `meta: Default::default(),`: no common member set.
+    default_meta: TokenStream,
+}
+
+fn constructor(plan: &Plan<'_>, code: &PlannedCode<'_>, common: &Common) -> TokenStream {
     let Plan { ty, .. } = plan;
+    let Common {
+        must_use,
+        default_meta,
+    } = common;
     let PlannedCode {
         constructor,
         variant,
@@ -69,23 +91,20 @@ fn constructor(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
     } = code;
     let mut params = Vec::new();
     let mut checked = false;
-    let inits: Vec<_> = code
-        .fields
-        .iter()
-        .map(|f| {
-            let ident = &f.ident;
-            if !f.field.required {
-                return quote!(#ident: None);
-            }
-            let (param, value) = parameter(plan, f);
-            checked |= types::extra_bounds(f.field).is_some();
-            params.push(param);
-            match value {
-                Some(value) => quote!(#ident: #value),
-                None => quote!(#ident),
-            }
-        })
-        .collect();
+    let inits = tokens::comma_terminated(code.fields.iter().map(|f| {
+        let ident = &f.ident;
+        if !f.field.required {
+            return quote!(#ident: None);
+        }
+        let (param, value) = parameter(plan, f);
+        checked |= types::extra_bounds(f.field).is_some();
+        params.push(param);
+        match value.map(tokens::moved) {
+            Some(value) => quote!(#ident: #value),
+            None => quote!(#ident),
+        }
+    }));
+    let params = tokens::comma_separated(params);
     let mut doc = format!(
         " The `{}` error ({}) with its required fields; optional fields start empty.",
         code.wire, code.code.status.value
@@ -98,17 +117,18 @@ fn constructor(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
         checked,
         quote! {
             #ty::#variant {
-                #(#inits,)*
-                meta: Default::default(),
+                #inits
+                #default_meta
             }
         },
     );
-    let doc = tokens::lit(&doc);
+    let (returns, body) = (tokens::moved(returns), tokens::moved(body));
+    let doc = tokens::moved(tokens::doc_lit(&doc));
     quote! {
         #[doc = #doc]
-        #[must_use]
+        #must_use
         #deprecated
-        pub fn #constructor(#(#params),*) -> #returns {
+        pub fn #constructor(#params) -> #returns {
             #body
         }
     }
@@ -203,10 +223,10 @@ fn builder(
         let ident = &first.ident;
         quote!(#ident)
     });
-    let patterns = members.iter().map(|(code, f)| {
+    let patterns = tokens::or_pattern(members.iter().map(|(code, f)| {
         let (variant, field) = (&code.variant, &f.ident);
         quote!(#ty::#variant { #field: slot, .. })
-    });
+    }));
     let codes: Vec<String> = members
         .iter()
         .map(|(code, _)| format!("`{}`", code.wire))
@@ -221,12 +241,14 @@ fn builder(
         doc.push_str(" Fails when the value is outside the field's bounds.");
     }
     let (returns, body) = fallible(plan, checked, quote!(self));
-    let doc = tokens::lit(&doc);
+    let (returns, body) = (tokens::moved(returns), tokens::moved(body));
+    let (param, value) = (tokens::moved(param), tokens::moved(value));
+    let doc = tokens::moved(tokens::doc_lit(&doc));
     quote! {
         #[doc = #doc]
         #[must_use]
         pub fn #name(mut self, #param) -> #returns {
-            if let #(#patterns)|* = &mut self {
+            if let #patterns = &mut self {
                 *slot = Some(#value);
             }
             #body

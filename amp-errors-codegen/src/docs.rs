@@ -1,89 +1,142 @@
 //! Rustdoc for generated items, from the catalog's docs text.
 
-use amp_errors_catalog::{Catalog, ErrorCode, Field, Retryability};
+use std::fmt::{self, Write as _};
+
+use amp_errors_catalog::{ErrorCode, Field, Retryability};
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::tokens::lit;
+use crate::tokens::{doc_lit, moved};
 
-/// One `#[doc = "..."]` attribute holding the lines (an empty line between
-/// paragraphs): one attribute rather than one a line keeps the expansion of a
-/// large catalog small.
-pub fn doc_attrs(lines: &[String]) -> TokenStream {
-    let mut text = String::with_capacity(lines.iter().map(|line| line.len() + 2).sum());
-    for (i, line) in lines.iter().enumerate() {
-        if i > 0 {
-            text.push('\n');
+/// The text of one `#[doc = "..."]` attribute, written a line at a time:
+/// each line after a space, as `///` writes it (an empty line between
+/// paragraphs). One attribute rather than one a line keeps the expansion of
+/// a large catalog small, and writing the lines into one string saves a
+/// string a line.
+#[derive(Default)]
+pub struct DocText {
+    text: String,
+    lines: usize,
+}
+
+impl DocText {
+    /// Adds `line` (empty for a paragraph break).
+    pub fn line(&mut self, line: &str) {
+        self.start_line(!line.is_empty());
+        self.text.push_str(line);
+    }
+
+    /// Adds a line written by `format_args!`, never empty.
+    pub fn line_fmt(&mut self, line: fmt::Arguments<'_>) {
+        self.start_line(true);
+        // Writing into a `String` does not fail.
+        let _ = self.text.write_fmt(line);
+    }
+
+    fn start_line(&mut self, text_follows: bool) {
+        if self.lines > 0 {
+            self.text.push('\n');
         }
-        if !line.is_empty() {
-            text.push(' ');
-            text.push_str(line);
+        self.lines += 1;
+        if text_follows {
+            self.text.push(' ');
         }
     }
-    let text = lit(&text);
-    quote!(#[doc = #text])
+
+    /// The `#[doc = "..."]` attribute holding the lines.
+    pub fn attr(self) -> TokenStream {
+        let text = moved(doc_lit(&self.text));
+        quote!(#[doc = #text])
+    }
+}
+
+/// One `#[doc = "..."]` attribute holding the lines (an empty line between paragraphs).
+pub fn doc_attrs(lines: &[String]) -> TokenStream {
+    let mut doc = DocText::default();
+    for line in lines {
+        doc.line(line);
+    }
+    doc.attr()
 }
 
 /// The rustdoc of a code's variant.
-pub fn code_doc(catalog: &Catalog, code: &ErrorCode) -> Vec<String> {
+pub fn code_doc(code: &ErrorCode, doc_url: &str) -> DocText {
     let name = &code.code.value;
-    let mut lines = vec![format!("`{name}`: {}", code.description), String::new()];
-    let category = code.category.as_ref().map_or("", |c| c.value.as_str());
-    let retryable = match &code.retryable {
-        Retryability::Fixed(true) => "yes".to_owned(),
-        Retryability::Fixed(false) => "no".to_owned(),
-        Retryability::Field { name, default } => {
-            format!("when `{}` is true (default {default})", name.value)
-        }
+    let mut doc = DocText {
+        text: String::with_capacity(
+            256 + code.description.len()
+                + code.cause.len()
+                + code
+                    .resolution
+                    .iter()
+                    .map(|step| step.len() + 4)
+                    .sum::<usize>(),
+        ),
+        lines: 0,
     };
-    lines.push(format!(
-        "HTTP {} · category {category} · retryable: {retryable} · [docs]({})",
-        code.status.value,
-        catalog.code_doc_url(code)
-    ));
-    lines.push(String::new());
-    lines.push(format!(
+    doc.line_fmt(format_args!("`{name}`: {}", code.description));
+    doc.line("");
+    let category = code.category.as_ref().map_or("", |c| c.value.as_str());
+    let status = code.status.value;
+    match &code.retryable {
+        Retryability::Fixed(retryable) => {
+            let retryable = if *retryable { "yes" } else { "no" };
+            doc.line_fmt(format_args!(
+                "HTTP {status} · category {category} · retryable: {retryable} · [docs]({doc_url})"
+            ));
+        }
+        Retryability::Field { name, default } => doc.line_fmt(format_args!(
+            "HTTP {status} · category {category} · retryable: when `{}` is true (default {default}) · [docs]({doc_url})",
+            name.value
+        )),
+    }
+    doc.line("");
+    doc.line_fmt(format_args!(
         "Default message: \"{}\"",
         code.message.value.source
     ));
-    lines.push(String::new());
+    doc.line("");
     if !code.cause.is_empty() {
-        lines.push(format!("**Cause:** {}", code.cause));
+        doc.line_fmt(format_args!("**Cause:** {}", code.cause));
     }
     if !code.resolution.is_empty() {
-        lines.push(String::new());
-        lines.push("**Resolution:**".to_owned());
-        lines.extend(code.resolution.iter().map(|step| format!("- {step}")));
+        doc.line("");
+        doc.line("**Resolution:**");
+        for step in &code.resolution {
+            doc.line_fmt(format_args!("- {step}"));
+        }
     }
     if let Some(note) = &code.deprecated {
-        lines.push(String::new());
-        lines.push(format!("**Deprecated:** {note}"));
+        doc.line("");
+        doc.line_fmt(format_args!("**Deprecated:** {note}"));
     }
-    lines
+    doc
 }
 
 /// The rustdoc of a declared field.
-pub fn field_doc(description: &str, ty: &str, required: bool, sensitive: bool) -> Vec<String> {
-    let mut lines = vec![description.to_owned(), String::new()];
-    let mut facts = format!(
-        "JSON type `{ty}`, {}",
-        if required { "required" } else { "optional" }
-    );
-    if sensitive {
-        facts.push_str("; sensitive: sent on the wire, redacted in `Debug` and `Display`");
-    }
-    lines.push(facts);
-    lines
+pub fn field_doc(description: &str, ty: &str, required: bool, sensitive: bool) -> DocText {
+    let mut doc = DocText::default();
+    doc.line(description);
+    doc.line("");
+    let presence = if required { "required" } else { "optional" };
+    let sensitive = if sensitive {
+        "; sensitive: sent on the wire, redacted in `Debug` and `Display`"
+    } else {
+        ""
+    };
+    doc.line_fmt(format_args!("JSON type `{ty}`, {presence}{sensitive}"));
+    doc
 }
 
 /// The rustdoc attributes of a declared field.
 pub fn field_doc_attrs(field: &Field) -> TokenStream {
-    doc_attrs(&field_doc(
+    field_doc(
         &field.description,
         &field.ty.value.to_string(),
         field.required,
         field.sensitive,
-    ))
+    )
+    .attr()
 }
 
 #[cfg(test)]
@@ -91,6 +144,8 @@ mod tests {
     #[test]
     fn field_doc_lists_facts() {
         let doc = super::field_doc("Seconds.", "integer", true, true);
-        assert!(doc[2].contains("required") && doc[2].contains("sensitive"));
+        let lines: Vec<&str> = doc.text.lines().collect();
+        assert!(lines[2].contains("required") && lines[2].contains("sensitive"));
+        assert_eq!(lines[..2], [" Seconds.", ""]);
     }
 }

@@ -69,30 +69,31 @@ fn example(plan: &Plan<'_>, code: &PlannedCode<'_>) -> Option<TokenStream> {
     } = plan;
     let variant = &code.variant;
     let example = code.code.example.as_ref()?;
-    let inits = code.fields.iter().map(|f| {
+    let inits = tokens::comma_terminated(code.fields.iter().map(|f| {
         let ident = &f.ident;
         let Some(value) = example.value(f.wire) else {
             return quote!(#ident: None);
         };
-        let expr = types::value_expr(catalog, rt, f.json_type(), value);
+        let expr = tokens::moved(types::value_expr(catalog, rt, f.json_type(), value));
         if f.field.required {
             quote!(#ident: #expr)
         } else {
             quote!(#ident: Some(#expr))
         }
-    });
+    }));
     let request_id = example.request_id.as_ref().map(|r| r.value.as_str());
     let meta = if has_no_common_members(example) {
         quote!(Default::default())
     } else {
-        let message = option(example.message.as_deref());
-        let param = option(example.param.as_deref());
-        let request_id = option(request_id);
+        let message = tokens::moved(option(example.message.as_deref()));
+        let param = tokens::moved(option(example.param.as_deref()));
+        let request_id = tokens::moved(option(request_id));
         quote!(#rt::meta(#message, #param, #request_id))
     };
+    let meta = tokens::moved(meta);
     Some(quote! {
         #ty::#variant {
-            #(#inits,)*
+            #inits
             meta: #meta,
         }
     })

@@ -15,6 +15,7 @@ pub fn debug_field(
     sensitive: bool,
     value: &TokenStream,
 ) -> TokenStream {
+    let wire = tokens::moved(tokens::lit(wire));
     if sensitive {
         quote!(.field(#wire, &#rt::fmt::Redacted))
     } else {
@@ -90,20 +91,21 @@ pub fn debug_impl(plan: &Plan<'_>) -> TokenStream {
 fn debug_arm(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
     let Plan { rt, ty, .. } = plan;
     let variant = &code.variant;
-    let (name, wire) = (variant.to_string(), code.wire);
+    let name = tokens::moved(tokens::lit(&variant.to_string()));
+    let wire = tokens::moved(tokens::lit(code.wire));
     let shown = code.fields.iter().filter(|f| !f.field.sensitive);
-    let bindings = shown.clone().map(|f| {
+    let bindings = tokens::join(shown.clone().map(|f| {
         let (ident, local) = (&f.ident, &f.local);
         quote!(#ident: #local,)
-    });
-    let fields = code.fields.iter().map(|f| {
+    }));
+    let fields = tokens::join(code.fields.iter().map(|f| {
         let local = &f.local;
         debug_field(rt, f.wire, f.field.sensitive, &quote!(#local))
-    });
+    }));
     let sensitive = code.has_sensitive_field();
     quote! {
-        #ty::#variant { #(#bindings)* meta, .. } => {
-            fmt::debug_meta(&mut fmt::debug_variant(f, #name, #wire)#(#fields)*, meta, #sensitive)
+        #ty::#variant { #bindings meta, .. } => {
+            fmt::debug_meta(&mut fmt::debug_variant(f, #name, #wire)#fields, meta, #sensitive)
         }
     }
 }

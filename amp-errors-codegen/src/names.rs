@@ -41,12 +41,33 @@ pub fn field_ident(name: &str) -> Ident {
 
 /// The variant name of a code: UpperCamelCase.
 pub fn variant_name(code: &str) -> String {
-    let name = code.to_upper_camel_case();
+    let name = upper_camel_case(code);
     if NOT_RAW.contains(&name.as_str()) || KEYWORDS.contains(&name.as_str()) {
         format!("{name}_")
     } else {
         name
     }
+}
+
+/// `name` in UpperCamelCase, as heck writes it; a snake_case name (every
+/// code of a valid catalog) without heck's general word splitting, which
+/// costs a string a word.
+fn upper_camel_case(name: &str) -> String {
+    let snake = name
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+    if !snake {
+        return name.to_upper_camel_case();
+    }
+    let mut camel = String::with_capacity(name.len());
+    for word in name.split('_') {
+        let mut chars = word.chars();
+        if let Some(first) = chars.next() {
+            camel.push(first.to_ascii_uppercase());
+            camel.push_str(chars.as_str());
+        }
+    }
+    camel
 }
 
 /// The fallback variant's name: the catalog's choice, else `Unknown`. It never
@@ -141,5 +162,29 @@ mod tests {
         assert_eq!(variant_name("rate_limit_exceeded"), "RateLimitExceeded");
         assert_eq!(variant_name("self"), "Self_");
         assert_eq!(constructor("code").to_string(), "new_code");
+    }
+
+    #[test]
+    fn snake_case_is_camel_cased_as_heck_does() {
+        for name in [
+            "rate_limit_exceeded",
+            "rate_limit_exceeded_12",
+            "v2_beta",
+            "2fa_required",
+            "a__b",
+            "_leading",
+            "trailing_",
+            "x",
+            "",
+            "http2_error_3d",
+            "Mixed_Case",
+            "café_bar",
+        ] {
+            assert_eq!(
+                upper_camel_case(name),
+                name.to_upper_camel_case(),
+                "{name:?}"
+            );
+        }
     }
 }

@@ -20,6 +20,8 @@ pub struct Plan<'a> {
     pub code_ty: Ident,
     /// The category enum (`AmpErrorCategory`).
     pub category_ty: Ident,
+    /// The category enum's variants, in catalog order.
+    pub category_variants: Vec<Ident>,
     /// The variant holding codes the catalog does not know.
     pub fallback: Ident,
     /// Every code, in catalog order.
@@ -36,6 +38,8 @@ pub struct PlannedCode<'a> {
     pub code: &'a ErrorCode,
     /// The wire code (`rate_limit_exceeded`).
     pub wire: &'a str,
+    /// Its documentation link (the catalog's, or base URL + `#` + code).
+    pub doc_url: String,
     /// The variant (`RateLimitExceeded`), of both enums.
     pub variant: Ident,
     /// The constructor (`rate_limit_exceeded`, or `new_status` for a code named like a method).
@@ -60,8 +64,6 @@ pub struct PlannedField<'a> {
     pub local: Ident,
     /// The wire name.
     pub wire: &'a str,
-    /// The field's Rust type (`Option<T>` unless required), for the declaration.
-    pub ty: TokenStream,
     /// The value's Rust type, without the `Option`, for code inside `const _`.
     pub value_ty: TokenStream,
 }
@@ -73,7 +75,7 @@ impl<'a> Plan<'a> {
         let codes: Vec<PlannedCode<'a>> = catalog
             .codes
             .iter()
-            .map(|code| PlannedCode::new(catalog, &rt, &rt_path, code))
+            .map(|code| PlannedCode::new(catalog, &rt, code))
             .collect();
         let redacts_messages = codes.iter().any(PlannedCode::has_sensitive_field);
         Plan {
@@ -81,6 +83,12 @@ impl<'a> Plan<'a> {
             ty: format_ident!("{}", catalog.name.value),
             code_ty: names::prefixed(catalog, "Code"),
             category_ty: names::prefixed(catalog, "Category"),
+            category_variants: catalog
+                .categories
+                .iter()
+                .enumerate()
+                .map(|(i, c)| names::category_variant(&c.value, i))
+                .collect(),
             fallback: format_ident!("{}", names::fallback_name(catalog)),
             codes,
             redacts_messages,
@@ -101,13 +109,10 @@ impl<'a> Plan<'a> {
     /// The category enum's variant of `code`.
     pub fn category_variant(&self, code: &ErrorCode) -> Ident {
         let name = code.category.as_ref().map_or("", |c| c.value.as_str());
-        let index = self
-            .catalog
-            .categories
-            .iter()
-            .position(|c| c.value == name)
-            .unwrap_or_default();
-        names::category_variant(name, index)
+        match self.catalog.categories.iter().position(|c| c.value == name) {
+            Some(index) => self.category_variants[index].clone(),
+            None => names::category_variant(name, 0),
+        }
     }
 
     /// The codes that have typed fields.
@@ -127,16 +132,11 @@ impl<'a> Plan<'a> {
 }
 
 impl<'a> PlannedCode<'a> {
-    fn new(
-        catalog: &'a Catalog,
-        rt: &TokenStream,
-        rt_path: &TokenStream,
-        code: &'a ErrorCode,
-    ) -> Self {
+    fn new(catalog: &'a Catalog, rt: &TokenStream, code: &'a ErrorCode) -> Self {
         let fields = code
             .fields
             .iter()
-            .map(|field| PlannedField::new(catalog, rt, rt_path, field))
+            .map(|field| PlannedField::new(catalog, rt, field))
             .collect();
         let deprecated = match &code.deprecated {
             Some(note) => quote!(#[deprecated(note = #note)]),
@@ -151,6 +151,7 @@ impl<'a> PlannedCode<'a> {
             code,
             plain_message,
             wire: &code.code.value,
+            doc_url: catalog.code_doc_url(code),
             variant: format_ident!("{}", names::variant_name(&code.code.value)),
             constructor: names::constructor(&code.code.value),
             fields,
@@ -184,18 +185,12 @@ impl<'a> PlannedCode<'a> {
 }
 
 impl<'a> PlannedField<'a> {
-    fn new(
-        catalog: &'a Catalog,
-        rt: &TokenStream,
-        rt_path: &TokenStream,
-        field: &'a Field,
-    ) -> Self {
+    fn new(catalog: &'a Catalog, rt: &TokenStream, field: &'a Field) -> Self {
         PlannedField {
             field,
             ident: names::field_ident(&field.name.value),
             local: format_ident!("__field_{}", field.name.value),
             wire: &field.name.value,
-            ty: types::field_type(catalog, rt_path, field),
             value_ty: types::value_type(catalog, rt, field),
         }
     }

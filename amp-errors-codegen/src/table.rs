@@ -8,12 +8,12 @@ use proc_macro2::{Literal, TokenStream};
 use quote::{ToTokens as _, format_ident, quote};
 
 use crate::plan::{Plan, PlannedCode};
-use crate::tokens::{self, lit};
+use crate::tokens::{self, lit, moved};
 
 /// `pub const CATALOG`, as an item of the error enum's impl.
 pub fn catalog_const(plan: &Plan<'_>) -> TokenStream {
     let Plan { catalog, rt, .. } = plan;
-    let infos = tokens::comma_separated(plan.codes.iter().map(|code| code_info(plan, code)));
+    let infos = tokens::comma_separated(plan.codes.iter().map(code_info));
     let name = &catalog.name.value;
     let doc_base_url = &catalog.doc_base_url;
     let prefix = option(catalog.request_id_prefix.as_deref());
@@ -54,29 +54,30 @@ fn http_answer(plan: &Plan<'_>, answer: &HttpAnswer) -> TokenStream {
     quote!(#rt::http_answer(#rt::HttpFailure::#failure, #code, #violations))
 }
 
-fn code_info(plan: &Plan<'_>, planned: &PlannedCode<'_>) -> TokenStream {
+fn code_info(planned: &PlannedCode<'_>) -> TokenStream {
     let code = planned.code;
-    let wire = lit(planned.wire);
+    let wire = moved(lit(planned.wire));
     let status = Literal::u16_unsuffixed(code.status.value);
-    let category = lit(code.category.as_ref().map_or("", |c| c.value.as_str()));
+    let category = moved(lit(code.category.as_ref().map_or("", |c| c.value.as_str())));
     let retryable = match &code.retryable {
         Retryability::Fixed(true) => quote!(Retryable::Always),
         Retryability::Fixed(false) => quote!(Retryable::Never),
         Retryability::Field { name, default } => {
-            let name = &name.value;
+            let name = moved(lit(&name.value));
             quote!(Retryable::Field { name: #name, default: #default })
         }
     };
-    let message = lit(&code.message.value.source);
-    let doc_url = lit(&plan.catalog.code_doc_url(code));
-    let description = lit(&code.description);
-    let cause = lit(&code.cause);
+    let message = moved(lit(&code.message.value.source));
+    let doc_url = moved(lit(&planned.doc_url));
+    let description = moved(lit(&code.description));
+    let cause = moved(lit(&code.cause));
     let resolution = tokens::comma_separated(
         code.resolution
             .iter()
             .map(|step| lit(step).into_token_stream()),
     );
-    let deprecated = option(code.deprecated.as_deref());
+    let retryable = moved(retryable);
+    let deprecated = moved(option(code.deprecated.as_deref()));
     let fields = tokens::comma_separated(planned.fields.iter().map(|f| field_info(f.field)));
     quote! {
         code_info(
@@ -97,8 +98,12 @@ fn code_info(plan: &Plan<'_>, planned: &PlannedCode<'_>) -> TokenStream {
 
 /// A field's `field_info(...)` entry.
 fn field_info(field: &Field) -> TokenStream {
-    let (wire, required, sensitive) = (lit(&field.name.value), field.required, field.sensitive);
-    let json_type = lit(&field.ty.value.to_string());
+    let (wire, required, sensitive) = (
+        moved(lit(&field.name.value)),
+        field.required,
+        field.sensitive,
+    );
+    let json_type = moved(lit(&field.ty.value.to_string()));
     let bound = |bound: &Option<Located<i64>>| match bound {
         Some(b) => {
             let b = Literal::i64_unsuffixed(b.value);
@@ -106,7 +111,7 @@ fn field_info(field: &Field) -> TokenStream {
         }
         None => quote!(None),
     };
-    let (minimum, maximum) = (bound(&field.minimum), bound(&field.maximum));
+    let (minimum, maximum) = (moved(bound(&field.minimum)), moved(bound(&field.maximum)));
     quote!(field_info(#wire, #required, #sensitive, #json_type, #minimum, #maximum))
 }
 
@@ -128,7 +133,7 @@ fn type_info(rt: &TokenStream, ty: &ObjectType) -> TokenStream {
 pub fn option(text: Option<&str>) -> TokenStream {
     match text {
         Some(text) => {
-            let text = lit(text);
+            let text = moved(lit(text));
             quote!(Some(#text))
         }
         None => quote!(None),

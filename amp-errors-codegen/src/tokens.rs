@@ -4,20 +4,22 @@
 //! top-level token of it (an identifier or literal is a heap allocation
 //! each) and the original is then dropped. The per-code pieces of a catalog
 //! of 1,000 codes are hundreds of thousands of tokens: [`join`] and
-//! [`moved`] hand them over instead; and [`lit`] writes a string literal
-//! several times faster than `quote!` does.
+//! [`moved`] hand them over instead; [`lit`] writes a string literal
+//! several times faster than `quote!` does, and [`doc_lit`] a doc comment's
+//! text as a raw string, which proc-macro2 reads back faster still.
 
 use std::cell::Cell;
 use std::str::FromStr as _;
 
-use proc_macro2::{Ident, Literal, Punct, Spacing, TokenStream, TokenTree};
+use proc_macro2::{Delimiter, Group, Ident, Literal, Punct, Spacing, TokenStream, TokenTree};
 use quote::{ToTokens, quote};
 
-/// Tokens that `quote!` takes by moving them: interpolate it once.
-pub struct Moved(Cell<Option<TokenStream>>);
+/// Tokens (or a literal) that `quote!` takes by moving them: interpolate it once.
+pub struct Moved<T = TokenStream>(Cell<Option<T>>);
 
-/// `tokens`, to interpolate by moving.
-pub fn moved(tokens: TokenStream) -> Moved {
+/// `tokens`, to interpolate by moving: a `TokenStream`, or a `Literal`
+/// (which `quote!` would clone, text and all).
+pub fn moved<T>(tokens: T) -> Moved<T> {
     Moved(Cell::new(Some(tokens)))
 }
 
@@ -25,6 +27,12 @@ pub fn moved(tokens: TokenStream) -> Moved {
 /// without the copies).
 pub fn join(pieces: impl IntoIterator<Item = TokenStream>) -> Moved {
     moved(pieces.into_iter().collect())
+}
+
+/// A group to interpolate in many places: each copy shares its tokens
+/// (where `quote!` would build the group again each time).
+pub fn shared_group(delimiter: Delimiter, tokens: TokenStream) -> Group {
+    Group::new(delimiter, tokens)
 }
 
 /// `Ty::A`, or `(Ty::A | Ty::B)`: a pattern matching any of `variants`,
@@ -38,24 +46,33 @@ pub fn alternatives(ty: &Ident, variants: &[&Ident]) -> TokenStream {
 
 /// The pieces separated by commas (`#(#pieces),*` without the copies).
 pub fn comma_separated(pieces: impl IntoIterator<Item = TokenStream>) -> Moved {
-    moved(with_commas(pieces, false))
+    moved(separated(pieces, ',', false))
 }
 
 /// Each piece followed by a comma (`#(#pieces,)*` without the copies).
 pub fn comma_terminated(pieces: impl IntoIterator<Item = TokenStream>) -> Moved {
-    moved(with_commas(pieces, true))
+    moved(separated(pieces, ',', true))
 }
 
-fn with_commas(pieces: impl IntoIterator<Item = TokenStream>, trailing: bool) -> TokenStream {
-    let comma = || TokenTree::Punct(Punct::new(',', Spacing::Alone));
+/// The patterns as one or-pattern (`#(#patterns)|*` without the copies).
+pub fn or_pattern(patterns: impl IntoIterator<Item = TokenStream>) -> Moved {
+    moved(separated(patterns, '|', false))
+}
+
+fn separated(
+    pieces: impl IntoIterator<Item = TokenStream>,
+    separator: char,
+    trailing: bool,
+) -> TokenStream {
+    let punct = || TokenTree::Punct(Punct::new(separator, Spacing::Alone));
     let mut tokens = TokenStream::new();
     for (i, piece) in pieces.into_iter().enumerate() {
         if i > 0 && !trailing {
-            tokens.extend([comma()]);
+            tokens.extend([punct()]);
         }
         tokens.extend(piece);
         if trailing {
-            tokens.extend([comma()]);
+            tokens.extend([punct()]);
         }
     }
     tokens
@@ -69,27 +86,104 @@ fn with_commas(pieces: impl IntoIterator<Item = TokenStream>, trailing: bool) ->
 pub fn lit(text: &str) -> Literal {
     let mut repr = String::with_capacity(text.len() + 2);
     repr.push('"');
-    let mut plain = 0;
-    let mut chars = text.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
-        if is_plain(c) {
+    let bytes = text.as_bytes();
+    // `plain..at` is the run not yet copied: printable ASCII is read a byte
+    // at a time, anything else as the character it starts.
+    let (mut plain, mut at) = (0, 0);
+    while at < bytes.len() {
+        at += plain_run(&bytes[at..]);
+        let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        let next = at + c.len_utf8();
+        if !c.is_ascii() && is_plain(c) {
+            at = next;
             continue;
         }
         repr.push_str(&text[plain..at]);
-        plain = at + c.len_utf8();
         if c == '\0' {
             // As proc-macro2 writes it: `\0` then a digit reads as an octal escape to C eyes.
-            let digit = chars
-                .peek()
-                .is_some_and(|&(_, next)| ('0'..='7').contains(&next));
+            let digit = bytes.get(next).is_some_and(|b| (b'0'..=b'7').contains(b));
             repr.push_str(if digit { "\\x00" } else { "\\0" });
         } else {
             repr.extend(c.escape_debug());
         }
+        (plain, at) = (next, next);
     }
     repr.push_str(&text[plain..]);
     repr.push('"');
     Literal::from_str(&repr).unwrap_or_else(|_| Literal::string(text))
+}
+
+/// The string literal of a doc comment's text: raw (`r"…"`, as `///`
+/// writes it), which proc-macro2 reads back several times faster than an
+/// escaped one (it checks an escaped literal character by character); the
+/// escaped [`lit`] when the text holds a character a raw string would show
+/// as it is and an escaped one would not (a control character, `\r`, a
+/// bidirectional override).
+pub fn doc_lit(text: &str) -> Literal {
+    let bytes = text.as_bytes();
+    let (mut at, mut hashes) = (0, 0);
+    while at < bytes.len() {
+        at += plain_run(&bytes[at..]);
+        let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        at += c.len_utf8();
+        match c {
+            '\n' | '\t' | '\\' => {}
+            // `"#` ends `r#"…"#`: one `#` more than any run after a quote.
+            '"' => {
+                let run = bytes[at..].iter().take_while(|&&b| b == b'#').count();
+                hashes = hashes.max(run + 1);
+            }
+            c if !c.is_ascii() && is_plain(c) => {}
+            _ => return lit(text),
+        }
+    }
+    let mut repr = String::with_capacity(text.len() + 3 + 2 * hashes);
+    repr.push('r');
+    repr.extend(std::iter::repeat_n('#', hashes));
+    repr.push('"');
+    repr.push_str(text);
+    repr.push('"');
+    repr.extend(std::iter::repeat_n('#', hashes));
+    Literal::from_str(&repr).unwrap_or_else(|_| Literal::string(text))
+}
+
+/// The length of the run of printable ASCII that `bytes` starts with (no
+/// quote nor backslash), eight bytes at a time.
+fn plain_run(bytes: &[u8]) -> usize {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    // The high bit of each byte of `word` that is zero (another lane's
+    // borrow cannot set it in a lane that is not).
+    let zeros = |word: u64| word.wrapping_sub(ONES) & !word & HIGHS;
+    let mut run = 0;
+    for chunk in bytes.chunks_exact(8) {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        let word = u64::from_ne_bytes(word);
+        // Control characters (below 0x20), DEL and non-ASCII, quote, backslash.
+        let special = (word.wrapping_sub(ONES * 0x20) & !word & HIGHS)
+            | (word & HIGHS)
+            | zeros(word ^ (ONES * 0x7f))
+            | zeros(word ^ (ONES * u64::from(b'"')))
+            | zeros(word ^ (ONES * u64::from(b'\\')));
+        if special != 0 {
+            break;
+        }
+        run += 8;
+    }
+    run + bytes[run..]
+        .iter()
+        .position(|&byte| !is_plain_byte(byte))
+        .unwrap_or(bytes.len() - run)
+}
+
+/// Whether `byte` is printable ASCII that a string literal holds as it is.
+fn is_plain_byte(byte: u8) -> bool {
+    matches!(byte, b' '..=b'~') && byte != b'"' && byte != b'\\'
 }
 
 /// Whether `escape_debug` leaves `c` as it is (a single quote needs no escape in a string).
@@ -110,6 +204,14 @@ impl ToTokens for Moved {
         let taken = self.0.take();
         debug_assert!(taken.is_some(), "a `Moved` is interpolated once");
         tokens.extend(taken);
+    }
+}
+
+impl ToTokens for Moved<Literal> {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        let taken = self.0.take();
+        debug_assert!(taken.is_some(), "a `Moved` is interpolated once");
+        tokens.extend(taken.map(TokenTree::Literal));
     }
 }
 
@@ -143,11 +245,43 @@ mod tests {
     }
 
     #[test]
+    fn plain_runs_end_at_the_first_special_byte() {
+        for special in ["\"", "\\", "\n", "\u{7f}", "é", "\0"] {
+            for at in 0..20 {
+                let text = format!("{}{special}{}", "a".repeat(at), "b".repeat(20));
+                assert_eq!(plain_run(text.as_bytes()), at, "{text:?}");
+                assert_eq!(lit(&text).to_string(), Literal::string(&text).to_string());
+            }
+        }
+        assert_eq!(plain_run(b"plain ASCII text, ~ and all"), 27);
+    }
+
+    #[test]
+    fn doc_literals_hold_their_text() {
+        let texts = [
+            "",
+            " plain",
+            " a \"quote\" and \\ back\nslash\t · é",
+            " \"# closes r#, \"## closes r##",
+            " \r, \u{7}, \0 and \u{202e} are escaped",
+        ];
+        for text in texts {
+            let literal = doc_lit(text);
+            let parsed: syn::LitStr = syn::parse2(quote!(#literal)).expect("a string literal");
+            assert_eq!(parsed.value(), text);
+        }
+        assert_eq!(doc_lit(" plain").to_string(), "r\" plain\"");
+        assert_eq!(doc_lit(" \"#").to_string(), "r##\" \"#\"##");
+        assert_eq!(doc_lit(" \r").to_string(), lit(" \r").to_string());
+    }
+
+    #[test]
     fn joins_and_separates() {
         let pieces = || [quote!(a), quote!(b c), quote!(d)];
         let (joined, listed) = (join(pieces()), comma_separated(pieces()));
-        let terminated = comma_terminated(pieces());
+        let (terminated, or) = (comma_terminated(pieces()), or_pattern(pieces()));
         assert_eq!(quote!([#joined]).to_string(), "[a b c d]");
+        assert_eq!(quote!([#or]).to_string(), "[a | b c | d]");
         assert_eq!(quote!([#listed]).to_string(), "[a , b c , d]");
         assert_eq!(quote!([#terminated]).to_string(), "[a , b c , d ,]");
     }

@@ -1,6 +1,6 @@
 //! `Error`, `PartialEq` and the runtime's `CatalogError` trait.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
 use crate::message;
@@ -26,9 +26,13 @@ pub fn partial_eq_impl(plan: &Plan<'_>) -> TokenStream {
     let Plan {
         rt, ty, fallback, ..
     } = plan;
+    // The bindings `l0`, `r0`, … named once, for the code with the most fields.
+    let most = plan.codes.iter().map(|c| c.fields.len()).max().unwrap_or(0);
+    let left: Vec<_> = (0..most).map(|i| format_ident!("l{i}")).collect();
+    let right: Vec<_> = (0..most).map(|i| format_ident!("r{i}")).collect();
     let arms = tokens::join(
         plan.codes_with_fields()
-            .map(|code| fields_eq_arm(plan, code)),
+            .map(|code| fields_eq_arm(plan, code, &left, &right)),
     );
     quote! {
         impl #rt::PartialEq for #ty {
@@ -46,12 +50,16 @@ pub fn partial_eq_impl(plan: &Plan<'_>) -> TokenStream {
     }
 }
 
-fn fields_eq_arm(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
+fn fields_eq_arm(
+    plan: &Plan<'_>,
+    code: &PlannedCode<'_>,
+    left: &[Ident],
+    right: &[Ident],
+) -> TokenStream {
     let ty = &plan.ty;
     let variant = &code.variant;
     let idents: Vec<_> = code.fields.iter().map(|f| &f.ident).collect();
-    let left: Vec<_> = (0..idents.len()).map(|i| format_ident!("l{i}")).collect();
-    let right: Vec<_> = (0..idents.len()).map(|i| format_ident!("r{i}")).collect();
+    let (left, right) = (&left[..idents.len()], &right[..idents.len()]);
     quote! {
         (#ty::#variant { #(#idents: #left,)* .. }, #ty::#variant { #(#idents: #right,)* .. }) => {
             #(#left == #right)&&*

@@ -5,6 +5,7 @@ use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 use crate::names;
+use crate::tokens;
 
 /// The Rust type of a value of `ty`.
 pub fn rust_type(catalog: &Catalog, rt: &TokenStream, ty: &FieldType) -> TokenStream {
@@ -15,11 +16,11 @@ pub fn rust_type(catalog: &Catalog, rt: &TokenStream, ty: &FieldType) -> TokenSt
         FieldType::Boolean => quote!(bool),
         FieldType::Object => quote!(#rt::Object),
         FieldType::List(inner) => {
-            let inner = rust_type(catalog, rt, inner);
+            let inner = tokens::moved(rust_type(catalog, rt, inner));
             quote!(#rt::Vec<#inner>)
         }
         FieldType::Map(inner) => {
-            let inner = rust_type(catalog, rt, inner);
+            let inner = tokens::moved(rust_type(catalog, rt, inner));
             quote!(#rt::Map<#inner>)
         }
         FieldType::Named(name) => {
@@ -43,10 +44,10 @@ pub fn value_type(catalog: &Catalog, rt: &TokenStream, field: &Field) -> TokenSt
 pub fn field_type(catalog: &Catalog, rt: &TokenStream, field: &Field) -> TokenStream {
     let inner = value_type(catalog, rt, field);
     if field.required {
-        inner
-    } else {
-        quote!(#rt::Option<#inner>)
+        return inner;
     }
+    let inner = tokens::moved(inner);
+    quote!(#rt::Option<#inner>)
 }
 
 /// Whether a value of `ty` is one JSON scalar: shown as itself in a message
@@ -92,7 +93,10 @@ pub fn value_expr(
 ) -> TokenStream {
     use ExampleValue as J;
     match (ty, value) {
-        (FieldType::String, J::String(s)) => quote!(#rt::String::from(#s)),
+        (FieldType::String, J::String(s)) => {
+            let s = tokens::moved(tokens::lit(s));
+            quote!(#rt::String::from(#s))
+        }
         (FieldType::Integer, J::Integer(n)) => {
             let n = Literal::i64_unsuffixed(*n);
             quote!(#n)
@@ -104,17 +108,20 @@ pub fn value_expr(
         (FieldType::Number, J::Float(n)) => quote!(#n),
         (FieldType::Boolean, J::Boolean(b)) => quote!(#b),
         (FieldType::List(inner), J::Array(items)) => {
-            let items = items
-                .iter()
-                .map(|item| value_expr(catalog, rt, inner, item));
-            quote!(#rt::Vec::from([#(#items),*]))
+            let items = tokens::comma_separated(
+                items
+                    .iter()
+                    .map(|item| value_expr(catalog, rt, inner, item)),
+            );
+            quote!(#rt::Vec::from([#items]))
         }
         (FieldType::Map(item), J::Table(entries)) => {
-            let entries = entries.iter().map(|(key, value)| {
-                let value = value_expr(catalog, rt, item, value);
+            let entries = tokens::comma_separated(entries.iter().map(|(key, value)| {
+                let value = tokens::moved(value_expr(catalog, rt, item, value));
+                let key = tokens::moved(tokens::lit(key));
                 quote!((#key, #value))
-            });
-            quote!(#rt::Map::from_iter([#(#entries),*]))
+            }));
+            quote!(#rt::Map::from_iter([#entries]))
         }
         (FieldType::Named(name), J::String(text)) if catalog.enum_values(name).is_some() => {
             let ident = names::prefixed(catalog, name);
@@ -127,11 +134,11 @@ pub fn value_expr(
                 .object_type(name)
                 .map(|t| t.fields.as_slice())
                 .unwrap_or_default();
-            let inits = fields.iter().map(|field| {
+            let inits = tokens::comma_terminated(fields.iter().map(|field| {
                 let rust = names::field_ident(&field.name.value);
                 match value.get(&field.name.value) {
                     Some(v) => {
-                        let expr = value_expr(catalog, rt, &field.ty.value, v);
+                        let expr = tokens::moved(value_expr(catalog, rt, &field.ty.value, v));
                         if field.required {
                             quote!(#rust: #expr)
                         } else {
@@ -140,8 +147,8 @@ pub fn value_expr(
                     }
                     None => quote!(#rust: #rt::None),
                 }
-            });
-            quote!(#ident { #(#inits,)* other_members: #rt::Default::default() })
+            }));
+            quote!(#ident { #inits other_members: #rt::Default::default() })
         }
         // Objects and anything else: through JSON text, parsed at run time.
         (_, other) => {

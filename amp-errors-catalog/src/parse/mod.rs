@@ -74,7 +74,7 @@ pub fn parse(text: &str, cx: &mut Diagnostics) -> Option<Parsed> {
 
 /// The walk of one catalog: where things are, and the problems found so far.
 struct Parser<'a> {
-    index: LineIndex,
+    index: LineIndex<'a>,
     cx: &'a mut Diagnostics,
     /// Unknown keys that look like a misspelling of a key their table lacks:
     /// reported together with that key when it is required (one problem, not

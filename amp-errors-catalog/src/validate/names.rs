@@ -24,10 +24,27 @@ pub fn is_upper_camel_case(name: &str) -> bool {
 /// one identifier (`rate_limit` and `ratelimit` both become `RateLimit`/`Ratelimit`…):
 /// separators dropped, case folded.
 pub fn identifier_key(name: &str) -> String {
+    if name.is_ascii() {
+        // Every code and field name of a valid catalog: no Unicode case tables.
+        return name
+            .bytes()
+            .filter(u8::is_ascii_alphanumeric)
+            .map(|b| char::from(b.to_ascii_lowercase()))
+            .collect();
+    }
+    key_chars(name).collect()
+}
+
+/// Whether `a` and `b` have the same [`identifier_key`], without writing either.
+pub fn same_identifier(a: &str, b: &str) -> bool {
+    key_chars(a).eq(key_chars(b))
+}
+
+/// The characters of [`identifier_key`].
+fn key_chars(name: &str) -> impl Iterator<Item = char> + '_ {
     name.chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
-        .collect()
 }
 
 #[cfg(test)]
@@ -45,5 +62,18 @@ mod tests {
         assert!(is_upper_camel_case("AmpError"));
         assert!(!is_upper_camel_case("amp_error"));
         assert_eq!(identifier_key("rate_limit"), identifier_key("ratelimit"));
+        for (a, b) in [
+            ("Rate_Limit_2", "ratelimit2"),
+            ("Ünknown_É", "ünknowné"),
+            ("unknown", "Unknown"),
+            ("a", "b"),
+            ("ab", "a"),
+        ] {
+            assert_eq!(identifier_key(a), key_chars(a).collect::<String>());
+            assert_eq!(
+                same_identifier(a, b),
+                identifier_key(a) == identifier_key(b)
+            );
+        }
     }
 }

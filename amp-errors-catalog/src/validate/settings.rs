@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use super::names::{identifier_key, is_upper_camel_case};
+use super::names::{identifier_key, is_upper_camel_case, same_identifier};
 use crate::diagnostic::{Diagnostic, Diagnostics, Location};
 use crate::keys::FALLBACK_VARIANT as FALLBACK_KEY;
 use crate::model::DEFAULT_FALLBACK;
@@ -103,7 +103,7 @@ pub(super) fn check_fallback_variant(cx: &mut Diagnostics, catalog: &Catalog) {
         let taken = catalog
             .codes
             .iter()
-            .find(|c| identifier_key(&c.code.value) == identifier_key(DEFAULT_FALLBACK));
+            .find(|c| same_identifier(&c.code.value, DEFAULT_FALLBACK));
         if let Some(code) = taken {
             cx.push(
                 Diagnostic::new(
@@ -131,7 +131,7 @@ pub(super) fn check_fallback_variant(cx: &mut Diagnostics, catalog: &Catalog) {
     } else if let Some(code) = catalog
         .codes
         .iter()
-        .find(|c| identifier_key(&c.code.value) == identifier_key(&fallback.value))
+        .find(|c| same_identifier(&c.code.value, &fallback.value))
     {
         cx.error(
             Some(fallback.location),
