@@ -93,13 +93,13 @@ fn reader(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
         code.wire
     ));
     // The slots' types are inferred from the variant they build.
-    let slots = code.fields.iter().map(|f| {
+    let slots = tokens::join(code.fields.iter().map(|f| {
         let local = &f.local;
         quote!(let mut #local = None;)
-    });
+    }));
     // The runtime asks only for the code's own indexes: the last is `_`.
     let last = code.fields.len() - 1;
-    let reads = code.fields.iter().enumerate().map(|(index, f)| {
+    let reads = tokens::join(code.fields.iter().enumerate().map(|(index, f)| {
         let local = &f.local;
         let index = if index == last {
             quote!(_)
@@ -114,22 +114,22 @@ fn reader(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
         } else {
             quote!(#index => member.read_json(&mut #local),)
         }
-    });
+    }));
     let required: Vec<_> = code
         .fields
         .iter()
         .filter(|f| f.field.required)
         .map(|f| &f.local)
         .collect();
-    let inits = code.fields.iter().map(|f| {
+    let inits = tokens::join(code.fields.iter().map(|f| {
         let (ident, local) = (&f.ident, &f.local);
         if f.field.required {
             quote!(#ident: #local.unwrap_or_default(),)
         } else {
             quote!(#ident: #local,)
         }
-    });
-    let error = quote!(#ty::#variant { #(#inits)* meta });
+    }));
+    let error = quote!(#ty::#variant { #inits meta });
     let result = if required.is_empty() {
         quote!(Ok(#error))
     } else {
@@ -138,9 +138,9 @@ fn reader(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
     quote! {
         #[doc = #doc]
         fn #name(object: &de::ErrorObject<'_>) -> Result<#ty, de::Error> {
-            #(#slots)*
+            #slots
             let meta = de::read_fields(object, #code_ty::#variant.info(), |index, member| match index {
-                #(#reads)*
+                #reads
             })?;
             #result
         }

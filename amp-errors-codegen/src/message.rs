@@ -113,21 +113,17 @@ pub fn has_plain(plan: &Plan<'_>) -> bool {
 fn template_arm(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
     let Plan { ty, .. } = plan;
     let variant = &code.variant;
-    let bindings = code
-        .fields
-        .iter()
-        .filter(|f| code.placeholders().any(|name| name == f.wire))
-        .map(|f| {
-            let (ident, local) = (&f.ident, &f.local);
-            quote!(#ident: #local,)
-        });
-    let parts = code
-        .code
-        .message
-        .value
-        .segments
-        .iter()
-        .map(|segment| match segment {
+    let bindings = tokens::join(
+        code.fields
+            .iter()
+            .filter(|f| code.placeholders().any(|name| name == f.wire))
+            .map(|f| {
+                let (ident, local) = (&f.ident, &f.local);
+                quote!(#ident: #local,)
+            }),
+    );
+    let parts = tokens::join(code.code.message.value.segments.iter().map(|segment| {
+        match segment {
             Segment::Literal(text) => {
                 let text = tokens::lit(text);
                 quote!(m.push_str(#text);)
@@ -166,10 +162,11 @@ fn template_arm(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
                 // Validation rejects placeholders that name nothing.
                 None => TokenStream::new(),
             },
-        });
+        }
+    }));
     quote! {
-        #ty::#variant { #(#bindings)* .. } => {
-            #(#parts)*
+        #ty::#variant { #bindings .. } => {
+            #parts
         }
     }
 }

@@ -44,26 +44,29 @@ fn serialize_arm(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
     let variant = &code.variant;
     let info = quote!(#code_ty::#variant.info());
     let message = match code.plain_message {
-        Some(text) => quote!(#text),
+        Some(text) => {
+            let text = tokens::lit(text);
+            quote!(#text)
+        }
         None => {
             let write = message::sent_template_writer(plan);
             quote!(&fmt::Rendered(self, #write))
         }
     };
-    let bindings = code.fields.iter().map(|f| {
+    let bindings = tokens::join(code.fields.iter().map(|f| {
         let (ident, local) = (&f.ident, &f.local);
         quote!(#ident: #local,)
-    });
+    }));
     let required =
         Literal::usize_unsuffixed(code.fields.iter().filter(|f| f.field.required).count());
-    let optional = code.fields.iter().filter(|f| !f.field.required).map(|f| {
+    let optional = tokens::join(code.fields.iter().filter(|f| !f.field.required).map(|f| {
         let local = &f.local;
         quote!(+ ser::count(#local))
-    });
+    }));
     // The runtime asks only for the code's own indexes: the last is `_`.
     let last = code.fields.len() - 1;
-    let writes = code.fields.iter().enumerate().map(|(index, f)| {
-        let (local, wire) = (&f.local, f.wire);
+    let writes = tokens::join(code.fields.iter().enumerate().map(|(index, f)| {
+        let (local, wire) = (&f.local, tokens::lit(f.wire));
         let index = if index == last {
             quote!(_)
         } else {
@@ -75,16 +78,16 @@ fn serialize_arm(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
         } else {
             quote!(#index => ser::entry_if(map, #wire, #local.as_ref()),)
         }
-    });
+    }));
     quote! {
-        #ty::#variant { #(#bindings)* meta } => ser::object(
+        #ty::#variant { #bindings meta } => ser::object(
             serializer,
             #info,
             #message,
             meta,
-            #required #(#optional)*,
+            #required #optional,
             |map, index| match index {
-                #(#writes)*
+                #writes
             },
         ),
     }
