@@ -86,29 +86,22 @@ fn separated(
 pub fn lit(text: &str) -> Literal {
     let mut repr = String::with_capacity(text.len() + 2);
     repr.push('"');
-    let bytes = text.as_bytes();
-    // `plain..at` is the run not yet copied: printable ASCII is read a byte
-    // at a time, anything else as the character it starts.
-    let (mut plain, mut at) = (0, 0);
-    while at < bytes.len() {
-        at += plain_run(&bytes[at..]);
-        let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
-            break;
-        };
+    // `plain..at` is the text not yet copied.
+    let mut plain = 0;
+    for (at, c) in special_chars(text) {
         let next = at + c.len_utf8();
-        if !c.is_ascii() && is_plain(c) {
-            at = next;
-            continue;
-        }
         repr.push_str(&text[plain..at]);
         if c == '\0' {
             // As proc-macro2 writes it: `\0` then a digit reads as an octal escape to C eyes.
-            let digit = bytes.get(next).is_some_and(|b| (b'0'..=b'7').contains(b));
+            let digit = text
+                .as_bytes()
+                .get(next)
+                .is_some_and(|b| (b'0'..=b'7').contains(b));
             repr.push_str(if digit { "\\x00" } else { "\\0" });
         } else {
             repr.extend(c.escape_debug());
         }
-        (plain, at) = (next, next);
+        plain = next;
     }
     repr.push_str(&text[plain..]);
     repr.push('"');
@@ -122,22 +115,16 @@ pub fn lit(text: &str) -> Literal {
 /// as it is and an escaped one would not (a control character, `\r`, a
 /// bidirectional override).
 pub fn doc_lit(text: &str) -> Literal {
-    let bytes = text.as_bytes();
-    let (mut at, mut hashes) = (0, 0);
-    while at < bytes.len() {
-        at += plain_run(&bytes[at..]);
-        let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
-            break;
-        };
-        at += c.len_utf8();
+    let mut hashes = 0;
+    for (at, c) in special_chars(text) {
         match c {
             '\n' | '\t' | '\\' => {}
             // `"#` ends `r#"…"#`: one `#` more than any run after a quote.
             '"' => {
-                let run = bytes[at..].iter().take_while(|&&b| b == b'#').count();
+                let after = &text.as_bytes()[at + 1..];
+                let run = after.iter().take_while(|&&b| b == b'#').count();
                 hashes = hashes.max(run + 1);
             }
-            c if !c.is_ascii() && is_plain(c) => {}
             _ => return lit(text),
         }
     }
@@ -149,6 +136,26 @@ pub fn doc_lit(text: &str) -> Literal {
     repr.push('"');
     repr.extend(std::iter::repeat_n('#', hashes));
     Literal::from_str(&repr).unwrap_or_else(|_| Literal::string(text))
+}
+
+/// Each character of `text` that a string literal cannot hold as it is
+/// (`escape_debug` changes it, or it is a quote or a backslash), with where
+/// it starts: the runs of printable ASCII between them are skipped eight
+/// bytes at a time.
+fn special_chars(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        loop {
+            at += plain_run(bytes.get(at..)?);
+            let c = text.get(at..)?.chars().next()?;
+            let start = at;
+            at += c.len_utf8();
+            if c.is_ascii() || !is_plain(c) {
+                return Some((start, c));
+            }
+        }
+    })
 }
 
 /// The length of the run of printable ASCII that `bytes` starts with (no
