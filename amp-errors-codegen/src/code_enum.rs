@@ -178,7 +178,7 @@ pub fn code_enum_impls(plan: &Plan<'_>) -> TokenStream {
                 self.info().status
             }
 
-            #rt::status_method!(#rt);
+            #rt::status_method!(#rt, code #ty);
 
             /// The category.
             pub const fn category(self) -> #category_ty {

@@ -101,17 +101,49 @@ pub use crate::json_schema::schema_of as json_schema_of;
 #[cfg(feature = "schemars")]
 pub use schemars;
 
-/// Emits the inherent `status()` method when the `http` feature is on; the
-/// argument is the path of this module, which the macro cannot spell itself.
+/// The statuses of a catalog's codes as `http::StatusCode`s, in catalog
+/// order: the code enum's table, computed at compile time (catalog statuses
+/// are validated to 400..=599; anything else would read as 500).
+#[cfg(feature = "http")]
+pub const fn status_table<const N: usize>(codes: &[CodeInfo]) -> [http::StatusCode; N] {
+    let mut table = [http::StatusCode::INTERNAL_SERVER_ERROR; N];
+    let mut i = 0;
+    while i < N && i < codes.len() {
+        if let Ok(status) = http::StatusCode::from_u16(codes[i].status) {
+            table[i] = status;
+        }
+        i += 1;
+    }
+    table
+}
+
+/// Emits the inherent `status()` method when the `http` feature is on: on
+/// the error type `(__private, error CodeEnum)`, on the code enum
+/// `(__private, code ErrorType)`. `__private` is the path of this module,
+/// which the macro cannot spell itself.
 #[cfg(feature = "http")]
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __amp_errors_status_method {
-    ($($private:tt)*) => {
+    ($private:ident, error $code:ident) => {
+        /// The HTTP status (500 for a code the catalog does not know).
+        #[inline]
+        pub fn status(&self) -> $private::http::StatusCode {
+            match self.known_code() {
+                $private::Some(code) => code.status(),
+                $private::None => $private::http::StatusCode::INTERNAL_SERVER_ERROR,
+            }
+        }
+    };
+    ($private:ident, code $error:ident) => {
+        /// Every code's status, in catalog order.
+        const STATUS_TABLE: [$private::http::StatusCode; Self::ALL.len()] =
+            $private::status_table($error::CATALOG.codes);
+
         /// The HTTP status.
         #[inline]
-        pub fn status(&self) -> $($private)*::http::StatusCode {
-            $($private)*::status(self.status_code())
+        pub const fn status(self) -> $private::http::StatusCode {
+            Self::STATUS_TABLE[self as usize]
         }
     };
 }
@@ -121,7 +153,7 @@ macro_rules! __amp_errors_status_method {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __amp_errors_status_method {
-    ($($private:tt)*) => {};
+    ($($tokens:tt)*) => {};
 }
 
 pub use crate::__amp_errors_status_method as status_method;
