@@ -172,6 +172,45 @@ pub fn bench_size<S: Subject>(c: &mut Criterion) {
     group.finish();
 }
 
+/// Runs the operation of benchmark group `group` on `side` (`amp` or `hand`)
+/// `iters` times, the way [`bench_size`] times it: what the probe binary
+/// runs under callgrind, so that amp-bench can count instructions per
+/// operation. Returns false for a group or side it does not know.
+pub fn run_op<S: Subject>(group: &str, side: &str, iters: usize) -> bool {
+    let (_, first, last) = bodies::<S>();
+    let mut buf = Vec::with_capacity(1024);
+    let (amp_l, hand_l) = (S::amp_literal(), S::hand_literal());
+    let (amp_t, hand_t) = (S::amp_template(), S::hand_template());
+    match (group, side) {
+        ("serialize_literal", "amp") => repeat(iters, || serialize(&mut buf, black_box(&amp_l))),
+        ("serialize_literal", "hand") => repeat(iters, || serialize(&mut buf, black_box(&hand_l))),
+        ("serialize_template", "amp") => repeat(iters, || serialize(&mut buf, black_box(&amp_t))),
+        ("serialize_template", "hand") => repeat(iters, || serialize(&mut buf, black_box(&hand_t))),
+        ("construct_serialize_template", "amp") => repeat(iters, || serialize(&mut buf, &S::amp_template())),
+        ("construct_serialize_template", "hand") => repeat(iters, || serialize(&mut buf, &S::hand_template())),
+        ("deserialize_code_first", "amp") => repeat(iters, || _ = black_box(parse::<S::Amp>(&first))),
+        ("deserialize_code_first", "hand") => repeat(iters, || _ = black_box(parse::<S::Hand>(&first))),
+        ("deserialize_code_last", "amp") => repeat(iters, || _ = black_box(parse::<S::Amp>(&last))),
+        ("deserialize_code_last", "hand") => repeat(iters, || _ = black_box(parse::<S::Hand>(&last))),
+        ("status_code", "amp") => repeat(iters, || _ = black_box(S::amp_status_code(black_box(&amp_t)))),
+        ("status_code", "hand") => repeat(iters, || _ = black_box(S::hand_status_code(black_box(&hand_t)))),
+        _ => return false,
+    }
+    true
+}
+
+/// Runs `op` `iters` times.
+fn repeat(iters: usize, mut op: impl FnMut()) {
+    for _ in 0..iters {
+        op();
+    }
+}
+
+/// One parse of `body`, as the deserialize benchmarks do it.
+fn parse<T: DeserializeOwned>(body: &str) -> T {
+    serde_json::from_slice(black_box(body.as_bytes())).unwrap()
+}
+
 /// One serialization into a reused buffer: the bytes a server writes.
 fn serialize<T: Serialize>(buf: &mut Vec<u8>, value: &T) {
     buf.clear();

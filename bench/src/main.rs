@@ -4,6 +4,7 @@
 //! ```text
 //! cargo run --release -p amp-errors-bench              # the full run (BENCHMARKS.md)
 //! cargo run --release -p amp-errors-bench -- --quick   # shorter criterion runs
+//! cargo run --release -p amp-errors-bench -- --instructions  # also callgrind counts
 //! cargo run -p amp-errors-bench -- --smoke             # CI: everything once, no timings
 //! cargo run --release -p amp-errors-bench -- http      # the HTTP benchmarks alone
 //! ```
@@ -43,6 +44,11 @@ struct Cli {
     /// Skip the cold builds (from an empty target directory, dependencies included).
     #[arg(long)]
     no_cold: bool,
+    /// Also count instructions per runtime operation with callgrind
+    /// (valgrind must be installed): a second table, steady where timings
+    /// vary from one machine or one run to the next.
+    #[arg(long, conflicts_with = "smoke")]
+    instructions: bool,
     /// Also write the report into this markdown file, between the
     /// `<!-- amp-bench:begin -->` and `<!-- amp-bench:end -->` markers (and
     /// the HTTP report between `<!-- amp-bench:http:begin -->` and
@@ -187,6 +193,8 @@ struct Row {
     floor: Option<f64>,
     /// (amp, hand) heap allocations per op per group.
     allocs: BTreeMap<String, (f64, f64)>,
+    /// (amp, hand) instructions per op per group (callgrind), with `--instructions`.
+    instructions: BTreeMap<&'static str, (f64, f64)>,
 }
 
 /// A runtime benchmark group: criterion's group name, its column in the
@@ -403,6 +411,16 @@ fn run(cli: &Cli) -> Result<()> {
         }
     }
 
+    if cli.instructions {
+        step("instructions: the probe binary under callgrind, every group and side");
+        count_instructions(&dir, &mut rows)?;
+    }
+
+    if cli.instructions {
+        step("instructions: the probe binary under callgrind, every group and side");
+        count_instructions(&dir, &mut rows)?;
+    }
+
     step("http: the demo API against a hand-written axum API over loopback, then parsing");
     let http_report = http_report(&http_options(cli.quick, cli.smoke))?;
 
@@ -419,6 +437,61 @@ fn run(cli: &Cli) -> Result<()> {
     }
     if cli.smoke {
         smoke_checks(&rows)?;
+    }
+    Ok(())
+}
+
+/// Iterations of the two callgrind runs per operation: their difference,
+/// divided by the difference in iterations, leaves out the fixed costs
+/// (start-up, building the bodies).
+const PROBE_ITERS: (u64, u64) = (1_000, 6_000);
+
+/// Counts each runtime operation's instructions with callgrind: the probe
+/// binary of the scratch workspace runs it `PROBE_ITERS` times.
+fn count_instructions(dir: &Path, rows: &mut [Row]) -> Result<()> {
+    let mut build = cargo(dir, "build");
+    build.args(["-q", "--release", "-p", "runtime", "--bin", "probe"]);
+    check(build)?;
+    let probe = dir.join("target/release/probe");
+    let collected = |n: usize, group: &str, side: &str, iters: u64| -> Result<u64> {
+        let out = Command::new("valgrind")
+            .args(["--tool=callgrind", "--callgrind-out-file=/dev/null"])
+            .arg(&probe)
+            .args([&n.to_string(), group, side, &iters.to_string()])
+            .output()
+            .map_err(|e| {
+                format!("valgrind could not be run ({e}); install it or drop --instructions")
+            })?;
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        if !out.status.success() {
+            return Err(format!("probe {n} {group} {side} failed: {stderr}").into());
+        }
+        stderr
+            .lines()
+            .find_map(|line| {
+                line.split_once("Collected : ")
+                    .map(|(_, n)| n.trim().parse::<u64>())
+            })
+            .ok_or_else(|| format!("no instruction count in callgrind's output: {stderr}"))?
+            .map_err(Into::into)
+    };
+    let (few, many) = PROBE_ITERS;
+    for row in rows {
+        for Group { id, .. } in &GROUPS {
+            let mut per_op = [0.0; 2];
+            for (slot, side) in per_op.iter_mut().zip(["amp", "hand"]) {
+                let (a, b) = (
+                    collected(row.n, id, side, few)?,
+                    collected(row.n, id, side, many)?,
+                );
+                *slot = b.saturating_sub(a) as f64 / (many - few) as f64;
+            }
+            eprintln!(
+                "    {} codes, {id}: {:.0} / {:.0} instructions",
+                row.n, per_op[0], per_op[1]
+            );
+            row.instructions.insert(id, (per_op[0], per_op[1]));
+        }
     }
     Ok(())
 }
@@ -593,6 +666,27 @@ fn report(rows: &[Row], cold: Option<(usize, f64, f64)>, smoke: bool) -> String 
         out,
         "\n\"scan alone\" is serde_json reading the code-first body into `IgnoredAny`: the floor any deserializer of that body pays."
     );
+    if rows.iter().any(|row| !row.instructions.is_empty()) {
+        let _ = writeln!(
+            out,
+            "\nInstructions per operation (callgrind; amp-errors / hand-written, and their ratio): what the code does, without the machine's noise. Time also depends on allocations, caches and branches, so the ratios above can differ.\n"
+        );
+        let headers: String = GROUPS.iter().map(|g| format!(" {} |", g.label)).collect();
+        let _ = writeln!(out, "| codes |{headers}");
+        let _ = writeln!(out, "|---:|{}", "---:|".repeat(GROUPS.len()));
+        for row in rows {
+            let cells: String = GROUPS
+                .iter()
+                .map(|g| match row.instructions.get(g.id) {
+                    Some(&(amp, hand)) => {
+                        format!(" {amp:.0} / {hand:.0} ({}) |", ratio(Some(amp), Some(hand)))
+                    }
+                    None => " – |".to_owned(),
+                })
+                .collect();
+            let _ = writeln!(out, "| {} |{cells}", row.n);
+        }
+    }
     if let Some((n, amp, hand)) = cold {
         let _ = writeln!(
             out,

@@ -15,6 +15,8 @@ use crate::{handwritten, synth};
 const RUNTIME_LIB: &str = include_str!("../runtime/lib.rs");
 /// The runtime bench's `main`: allocation counts, then criterion.
 const RUNTIME_BENCH: &str = include_str!("../runtime/bench.rs");
+/// The probe binary: one operation, repeated, for callgrind.
+const RUNTIME_PROBE: &str = include_str!("../runtime/probe.rs");
 
 /// The main workspace's root directory.
 pub fn workspace_root() -> PathBuf {
@@ -125,6 +127,16 @@ pub fn write(dir: &Path, sizes: &[usize]) -> Result<(), Box<dyn std::error::Erro
         &RUNTIME_BENCH
             .replace("    // @BENCH_CALLS@\n", &calls)
             .replace("    // @ALLOC_CALLS@\n", &alloc_calls),
+    )?;
+    let probe_calls: String = sizes
+        .iter()
+        .map(|n| {
+            format!("        \"{n}\" => runtime::run_op::<runtime::S{n}>(group, side, iters),\n")
+        })
+        .collect();
+    put(
+        &runtime.join("src/bin/probe.rs"),
+        &RUNTIME_PROBE.replace("        // @PROBE_CALLS@\n", &probe_calls),
     )?;
 
     let member_list: String = members.iter().map(|m| format!("    \"{m}\",\n")).collect();
