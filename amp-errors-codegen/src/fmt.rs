@@ -94,17 +94,16 @@ fn debug_arm(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
     let name = tokens::moved(tokens::lit(&variant.to_string()));
     let wire = tokens::moved(tokens::lit(code.wire));
     let shown = code.fields.iter().filter(|f| !f.field.sensitive);
-    let bindings = tokens::join(shown.clone().map(|f| {
-        let (ident, local) = (&f.ident, &f.local);
-        quote!(#ident: #local,)
-    }));
+    // Repetitions, not a stream a field: `quote!` writes them into its own stream.
+    let idents = shown.clone().map(|f| &f.ident);
+    let locals = shown.map(|f| &f.local);
     let fields = tokens::join(code.fields.iter().map(|f| {
         let local = &f.local;
         debug_field(rt, f.wire, f.field.sensitive, &quote!(#local))
     }));
     let sensitive = code.has_sensitive_field();
     quote! {
-        #ty::#variant { #bindings meta, .. } => {
+        #ty::#variant { #(#idents: #locals,)* meta, .. } => {
             fmt::debug_meta(&mut fmt::debug_variant(f, #name, #wire)#fields, meta, #sensitive)
         }
     }

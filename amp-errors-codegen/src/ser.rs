@@ -53,16 +53,16 @@ fn serialize_arm(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
             quote!(&fmt::Rendered(self, #write))
         }
     };
-    let bindings = tokens::join(code.fields.iter().map(|f| {
-        let (ident, local) = (&f.ident, &f.local);
-        quote!(#ident: #local,)
-    }));
+    // Repetitions, not a stream a field: `quote!` writes them into its own stream.
+    let idents = code.fields.iter().map(|f| &f.ident);
+    let locals = code.fields.iter().map(|f| &f.local);
     let required =
         Literal::usize_unsuffixed(code.fields.iter().filter(|f| f.field.required).count());
-    let optional = tokens::join(code.fields.iter().filter(|f| !f.field.required).map(|f| {
-        let local = &f.local;
-        quote!(+ ser::count(#local))
-    }));
+    let optional = code
+        .fields
+        .iter()
+        .filter(|f| !f.field.required)
+        .map(|f| &f.local);
     // The runtime asks only for the code's own indexes: the last is `_`.
     let last = code.fields.len() - 1;
     let writes = tokens::join(code.fields.iter().enumerate().map(|(index, f)| {
@@ -80,12 +80,12 @@ fn serialize_arm(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
         }
     }));
     quote! {
-        #ty::#variant { #bindings meta } => ser::object(
+        #ty::#variant { #(#idents: #locals,)* meta } => ser::object(
             serializer,
             #info,
             #message,
             meta,
-            #required #optional,
+            #required #(+ ser::count(#optional))*,
             |map, index| match index {
                 #writes
             },
