@@ -66,7 +66,7 @@ fn serialize_arm(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
     // The runtime asks only for the code's own indexes: the last is `_`.
     let last = code.fields.len() - 1;
     let writes = tokens::join(code.fields.iter().enumerate().map(|(index, f)| {
-        let (local, wire) = (&f.local, tokens::lit(f.wire));
+        let (local, wire) = (&f.local, f.wire_lit.clone());
         let index = if index == last {
             quote!(_)
         } else {
