@@ -24,8 +24,9 @@ pub fn moved<T>(tokens: T) -> Moved<T> {
 }
 
 /// The pieces one after another, to interpolate by moving (`#(#pieces)*`
-/// without the copies).
-pub fn join(pieces: impl IntoIterator<Item = TokenStream>) -> Moved {
+/// without the copies). Kept apart until then: each piece is copied once,
+/// into the stream that holds them, not first into a stream of its own.
+pub fn join(pieces: impl IntoIterator<Item = TokenStream>) -> Moved<Vec<TokenStream>> {
     moved(pieces.into_iter().collect())
 }
 
@@ -211,6 +212,14 @@ impl ToTokens for Moved {
         let taken = self.0.take();
         debug_assert!(taken.is_some(), "a `Moved` is interpolated once");
         tokens.extend(taken);
+    }
+}
+
+impl ToTokens for Moved<Vec<TokenStream>> {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        let taken = self.0.take();
+        debug_assert!(taken.is_some(), "a `Moved` is interpolated once");
+        tokens.extend(taken.into_iter().flatten());
     }
 }
 
