@@ -98,7 +98,7 @@ fn from_wire(plan: &Plan<'_>) -> (Option<TokenStream>, TokenStream) {
         lengths.dedup();
         let by_length = tokens::join(lengths.into_iter().map(|len| {
             let arms = plan.codes.iter().filter(|c| c.wire.len() == len).map(|c| {
-                let (wire, variant) = (tokens::moved(tokens::lit(c.wire)), &c.variant);
+                let (wire, variant) = (tokens::moved(c.wire_lit.clone()), &c.variant);
                 quote!(#wire => Some(#code_ty::#variant),)
             });
             let len = Literal::usize_unsuffixed(len);

@@ -93,10 +93,8 @@ fn reader(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
         code.wire
     ));
     // The slots' types are inferred from the variant they build.
-    let slots = tokens::join(code.fields.iter().map(|f| {
-        let local = &f.local;
-        quote!(let mut #local = None;)
-    }));
+    // Repetitions, not a stream a field: `quote!` writes them into its own stream.
+    let locals: Vec<&Ident> = code.fields.iter().map(|f| &f.local).collect();
     // The runtime asks only for the code's own indexes: the last is `_`.
     let last = code.fields.len() - 1;
     let reads = tokens::join(code.fields.iter().enumerate().map(|(index, f)| {
@@ -121,15 +119,13 @@ fn reader(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
         .filter(|f| f.field.required)
         .map(|f| &f.local)
         .collect();
-    let inits = tokens::join(code.fields.iter().map(|f| {
-        let (ident, local) = (&f.ident, &f.local);
-        if f.field.required {
-            quote!(#ident: #local.unwrap_or_default(),)
-        } else {
-            quote!(#ident: #local,)
-        }
-    }));
-    let error = quote!(#ty::#variant { #inits meta });
+    let idents = code.fields.iter().map(|f| &f.ident);
+    let unwrap = quote!(.unwrap_or_default());
+    let unwraps = code
+        .fields
+        .iter()
+        .map(|f| f.field.required.then_some(&unwrap));
+    let error = quote!(#ty::#variant { #(#idents: #locals #unwraps,)* meta });
     let result = if required.is_empty() {
         quote!(Ok(#error))
     } else {
@@ -138,7 +134,7 @@ fn reader(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
     quote! {
         #[doc = #doc]
         fn #name(object: &de::ErrorObject<'_>) -> Result<#ty, de::Error> {
-            #slots
+            #(let mut #locals = None;)*
             let meta = de::read_fields(object, #code_ty::#variant.info(), |index, member| match index {
                 #reads
             })?;

@@ -76,17 +76,23 @@ fn variant(plan: &Plan<'_>, code: &PlannedCode<'_>, meta_field: &TokenStream) ->
         deprecated,
         ..
     } = code;
-    let fields = tokens::comma_terminated(code.fields.iter().map(|f| {
-        let doc = tokens::moved(docs::field_doc_attrs(f.field));
-        let ident = &f.ident;
-        let ty = tokens::moved(types::field_type(plan.catalog, rt, f.field));
-        quote!(#doc #ident: #ty)
-    }));
+    // Repetitions, not a stream a field: `quote!` writes them into its own stream.
+    let docs: Vec<_> = code
+        .fields
+        .iter()
+        .map(|f| tokens::moved(docs::field_doc_attrs(f.field)))
+        .collect();
+    let idents = code.fields.iter().map(|f| &f.ident);
+    let tys: Vec<_> = code
+        .fields
+        .iter()
+        .map(|f| tokens::moved(types::field_type(plan.catalog, rt, f.field)))
+        .collect();
     quote! {
         #doc
         #deprecated
         #variant {
-            #fields
+            #(#docs #idents: #tys,)*
             #meta_field
         }
     }

@@ -1,7 +1,7 @@
 //! `Display` and `Debug` of the error enum; [`debug_field`] is the one place
 //! that decides how a field shows in `Debug` (sensitive ones redacted).
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Literal, TokenStream};
 use quote::{ToTokens as _, quote};
 
 use crate::message;
@@ -11,11 +11,11 @@ use crate::tokens;
 /// `.field("name", value)`, or the redaction marker for a sensitive field.
 pub fn debug_field(
     rt: &TokenStream,
-    wire: &str,
+    wire: Literal,
     sensitive: bool,
     value: &TokenStream,
 ) -> TokenStream {
-    let wire = tokens::moved(tokens::lit(wire));
+    let wire = tokens::moved(wire);
     if sensitive {
         quote!(.field(#wire, &#rt::fmt::Redacted))
     } else {
@@ -56,7 +56,7 @@ pub fn debug_impl(plan: &Plan<'_>) -> TokenStream {
         let names = tokens::comma_separated(
             plan.codes
                 .iter()
-                .map(|code| tokens::lit(&code.variant.to_string()).into_token_stream()),
+                .map(|code| code.variant_lit.clone().into_token_stream()),
         );
         (
             Some(quote! {
@@ -91,20 +91,19 @@ pub fn debug_impl(plan: &Plan<'_>) -> TokenStream {
 fn debug_arm(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
     let Plan { rt, ty, .. } = plan;
     let variant = &code.variant;
-    let name = tokens::moved(tokens::lit(&variant.to_string()));
-    let wire = tokens::moved(tokens::lit(code.wire));
+    let name = tokens::moved(code.variant_lit.clone());
+    let wire = tokens::moved(code.wire_lit.clone());
     let shown = code.fields.iter().filter(|f| !f.field.sensitive);
-    let bindings = tokens::join(shown.clone().map(|f| {
-        let (ident, local) = (&f.ident, &f.local);
-        quote!(#ident: #local,)
-    }));
+    // Repetitions, not a stream a field: `quote!` writes them into its own stream.
+    let idents = shown.clone().map(|f| &f.ident);
+    let locals = shown.map(|f| &f.local);
     let fields = tokens::join(code.fields.iter().map(|f| {
         let local = &f.local;
-        debug_field(rt, f.wire, f.field.sensitive, &quote!(#local))
+        debug_field(rt, f.wire_lit.clone(), f.field.sensitive, &quote!(#local))
     }));
     let sensitive = code.has_sensitive_field();
     quote! {
-        #ty::#variant { #bindings meta, .. } => {
+        #ty::#variant { #(#idents: #locals,)* meta, .. } => {
             fmt::debug_meta(&mut fmt::debug_variant(f, #name, #wire)#fields, meta, #sensitive)
         }
     }

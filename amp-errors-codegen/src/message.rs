@@ -113,15 +113,14 @@ pub fn has_plain(plan: &Plan<'_>) -> bool {
 fn template_arm(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
     let Plan { ty, .. } = plan;
     let variant = &code.variant;
-    let bindings = tokens::join(
-        code.fields
-            .iter()
-            .filter(|f| code.placeholders().any(|name| name == f.wire))
-            .map(|f| {
-                let (ident, local) = (&f.ident, &f.local);
-                quote!(#ident: #local,)
-            }),
-    );
+    // Repetitions, not a stream a field: `quote!` writes them into its own stream.
+    let bound: Vec<_> = code
+        .fields
+        .iter()
+        .filter(|f| code.placeholders().any(|name| name == f.wire))
+        .collect();
+    let idents = bound.iter().map(|f| &f.ident);
+    let locals = bound.iter().map(|f| &f.local);
     let parts = tokens::join(code.code.message.value.segments.iter().map(|segment| {
         match segment {
             Segment::Literal(text) => {
@@ -165,7 +164,7 @@ fn template_arm(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
         }
     }));
     quote! {
-        #ty::#variant { #bindings .. } => {
+        #ty::#variant { #(#idents: #locals,)* .. } => {
             #parts
         }
     }

@@ -6,7 +6,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::plan::Plan;
-use crate::{docs, enums, fmt, names, runtime, types};
+use crate::{docs, enums, fmt, names, runtime, tokens, types};
 
 /// Every named object type: its struct, then its `Debug`.
 pub fn object_types(plan: &Plan<'_>) -> TokenStream {
@@ -49,7 +49,12 @@ fn object_type(plan: &Plan<'_>, object: &ObjectType) -> TokenStream {
     });
     let debug_fields = object.fields.iter().map(|field| {
         let rust = names::field_ident(&field.name.value);
-        fmt::debug_field(rt, &field.name.value, field.sensitive, &quote!(&self.#rust))
+        fmt::debug_field(
+            rt,
+            tokens::lit(&field.name.value),
+            field.sensitive,
+            &quote!(&self.#rust),
+        )
     });
     let name = ident.to_string();
     let deserialize = deserialize_impl(plan, object, &ident);

@@ -1,10 +1,10 @@
 //! The naming plan: every Rust name the expansion uses, decided once.
 
 use amp_errors_catalog::{Catalog, ErrorCode, Field, FieldType, Segment};
-use proc_macro2::{Ident, TokenStream};
+use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 
-use crate::{names, runtime, types};
+use crate::{names, runtime, tokens, types};
 
 /// The names of a catalog's generated items, and of each code and field.
 pub struct Plan<'a> {
@@ -38,10 +38,15 @@ pub struct PlannedCode<'a> {
     pub code: &'a ErrorCode,
     /// The wire code (`rate_limit_exceeded`).
     pub wire: &'a str,
+    /// The wire code as a string literal, built once and cloned where it
+    /// appears (a clone copies the text; building one writes and reads it back).
+    pub wire_lit: Literal,
     /// Its documentation link (the catalog's, or base URL + `#` + code).
     pub doc_url: String,
     /// The variant (`RateLimitExceeded`), of both enums.
     pub variant: Ident,
+    /// The variant's name as a string literal (`"RateLimitExceeded"`), for `Debug`.
+    pub variant_lit: Literal,
     /// The constructor (`rate_limit_exceeded`, or `new_status` for a code named like a method).
     pub constructor: Ident,
     /// The code's typed fields, in catalog order.
@@ -64,6 +69,8 @@ pub struct PlannedField<'a> {
     pub local: Ident,
     /// The wire name.
     pub wire: &'a str,
+    /// The wire name as a string literal, built once and cloned where it appears.
+    pub wire_lit: Literal,
     /// The value's Rust type, without the `Option`, for code inside `const _`.
     pub value_ty: TokenStream,
 }
@@ -147,12 +154,15 @@ impl<'a> PlannedCode<'a> {
             .as_literal()
             .filter(|text| *text == template.source)
             .map(|_| template.source.as_str());
+        let variant_name = names::variant_name(&code.code.value);
         PlannedCode {
             code,
             plain_message,
             wire: &code.code.value,
+            wire_lit: tokens::lit(&code.code.value),
             doc_url: catalog.code_doc_url(code),
-            variant: format_ident!("{}", names::variant_name(&code.code.value)),
+            variant: format_ident!("{}", variant_name),
+            variant_lit: tokens::lit(&variant_name),
             constructor: names::constructor(&code.code.value),
             fields,
             deprecated,
@@ -191,6 +201,7 @@ impl<'a> PlannedField<'a> {
             ident: names::field_ident(&field.name.value),
             local: format_ident!("__field_{}", field.name.value),
             wire: &field.name.value,
+            wire_lit: tokens::lit(&field.name.value),
             value_ty: types::value_type(catalog, rt, field),
         }
     }

@@ -3,7 +3,7 @@
 //! received one for a parsed error) and asks each code's arm to write a typed
 //! field by its index.
 
-use proc_macro2::{Literal, TokenStream};
+use proc_macro2::{Ident, Literal, Span, TokenStream, TokenTree};
 use quote::quote;
 
 use crate::message;
@@ -53,41 +53,47 @@ fn serialize_arm(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
             quote!(&fmt::Rendered(self, #write))
         }
     };
-    let bindings = tokens::join(code.fields.iter().map(|f| {
-        let (ident, local) = (&f.ident, &f.local);
-        quote!(#ident: #local,)
-    }));
+    // Repetitions, not a stream a field: `quote!` writes them into its own stream.
+    let idents = code.fields.iter().map(|f| &f.ident);
+    let locals = code.fields.iter().map(|f| &f.local);
     let required =
         Literal::usize_unsuffixed(code.fields.iter().filter(|f| f.field.required).count());
-    let optional = tokens::join(code.fields.iter().filter(|f| !f.field.required).map(|f| {
-        let local = &f.local;
-        quote!(+ ser::count(#local))
-    }));
+    let optional = code
+        .fields
+        .iter()
+        .filter(|f| !f.field.required)
+        .map(|f| &f.local);
     // The runtime asks only for the code's own indexes: the last is `_`.
     let last = code.fields.len() - 1;
-    let writes = tokens::join(code.fields.iter().enumerate().map(|(index, f)| {
-        let (local, wire) = (&f.local, tokens::lit(f.wire));
-        let index = if index == last {
-            quote!(_)
+    let indexes = (0..code.fields.len()).map(|index| -> TokenTree {
+        if index == last {
+            Ident::new("_", Span::call_site()).into()
         } else {
-            let index = Literal::usize_unsuffixed(index);
-            quote!(#index)
-        };
-        if f.field.required {
-            quote!(#index => ser::entry(map, #wire, #local),)
-        } else {
-            quote!(#index => ser::entry_if(map, #wire, #local.as_ref()),)
+            Literal::usize_unsuffixed(index).into()
         }
-    }));
+    });
+    // `ser::entry(map, "name", value)`, or `ser::entry_if(…, value.as_ref())` for an optional field.
+    let (entry, entry_if) = (quote!(entry), quote!(entry_if));
+    let as_ref = quote!(.as_ref());
+    let writers = code
+        .fields
+        .iter()
+        .map(|f| if f.field.required { &entry } else { &entry_if });
+    let wires = code.fields.iter().map(|f| &f.wire_lit);
+    let values = code.fields.iter().map(|f| &f.local);
+    let as_refs = code
+        .fields
+        .iter()
+        .map(|f| (!f.field.required).then_some(&as_ref));
     quote! {
-        #ty::#variant { #bindings meta } => ser::object(
+        #ty::#variant { #(#idents: #locals,)* meta } => ser::object(
             serializer,
             #info,
             #message,
             meta,
-            #required #optional,
+            #required #(+ ser::count(#optional))*,
             |map, index| match index {
-                #writes
+                #(#indexes => ser::#writers(map, #wires, #values #as_refs),)*
             },
         ),
     }

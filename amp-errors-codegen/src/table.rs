@@ -56,7 +56,7 @@ fn http_answer(plan: &Plan<'_>, answer: &HttpAnswer) -> TokenStream {
 
 fn code_info(planned: &PlannedCode<'_>) -> TokenStream {
     let code = planned.code;
-    let wire = moved(lit(planned.wire));
+    let wire = moved(planned.wire_lit.clone());
     let status = Literal::u16_unsuffixed(code.status.value);
     let category = moved(lit(code.category.as_ref().map_or("", |c| c.value.as_str())));
     let retryable = match &code.retryable {
@@ -78,7 +78,12 @@ fn code_info(planned: &PlannedCode<'_>) -> TokenStream {
     );
     let retryable = moved(retryable);
     let deprecated = moved(option(code.deprecated.as_deref()));
-    let fields = tokens::comma_separated(planned.fields.iter().map(|f| field_info(f.field)));
+    let fields = tokens::comma_separated(
+        planned
+            .fields
+            .iter()
+            .map(|f| field_info(f.wire_lit.clone(), f.field)),
+    );
     quote! {
         code_info(
             #wire,
@@ -97,12 +102,8 @@ fn code_info(planned: &PlannedCode<'_>) -> TokenStream {
 }
 
 /// A field's `field_info(...)` entry.
-fn field_info(field: &Field) -> TokenStream {
-    let (wire, required, sensitive) = (
-        moved(lit(&field.name.value)),
-        field.required,
-        field.sensitive,
-    );
+fn field_info(wire: Literal, field: &Field) -> TokenStream {
+    let (wire, required, sensitive) = (moved(wire), field.required, field.sensitive);
     let json_type = moved(lit(&field.ty.value.to_string()));
     let bound = |bound: &Option<Located<i64>>| match bound {
         Some(b) => {
@@ -125,7 +126,10 @@ fn type_info(rt: &TokenStream, ty: &ObjectType) -> TokenStream {
         }
         None => quote!(None),
     };
-    let fields = ty.fields.iter().map(field_info);
+    let fields = ty
+        .fields
+        .iter()
+        .map(|field| field_info(lit(&field.name.value), field));
     quote!(#rt::type_info(#name, #values, &[#(#fields),*]))
 }
 

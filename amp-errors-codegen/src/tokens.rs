@@ -24,8 +24,9 @@ pub fn moved<T>(tokens: T) -> Moved<T> {
 }
 
 /// The pieces one after another, to interpolate by moving (`#(#pieces)*`
-/// without the copies).
-pub fn join(pieces: impl IntoIterator<Item = TokenStream>) -> Moved {
+/// without the copies). Kept apart until then: each piece is copied once,
+/// into the stream that holds them, not first into a stream of its own.
+pub fn join(pieces: impl IntoIterator<Item = TokenStream>) -> Moved<Vec<TokenStream>> {
     moved(pieces.into_iter().collect())
 }
 
@@ -45,37 +46,63 @@ pub fn alternatives(ty: &Ident, variants: &[&Ident]) -> TokenStream {
 }
 
 /// The pieces separated by commas (`#(#pieces),*` without the copies).
-pub fn comma_separated(pieces: impl IntoIterator<Item = TokenStream>) -> Moved {
+pub fn comma_separated(pieces: impl IntoIterator<Item = TokenStream>) -> Moved<Separated> {
     moved(separated(pieces, ',', false))
 }
 
 /// Each piece followed by a comma (`#(#pieces,)*` without the copies).
-pub fn comma_terminated(pieces: impl IntoIterator<Item = TokenStream>) -> Moved {
+pub fn comma_terminated(pieces: impl IntoIterator<Item = TokenStream>) -> Moved<Separated> {
     moved(separated(pieces, ',', true))
 }
 
 /// The patterns as one or-pattern (`#(#patterns)|*` without the copies).
-pub fn or_pattern(patterns: impl IntoIterator<Item = TokenStream>) -> Moved {
+pub fn or_pattern(patterns: impl IntoIterator<Item = TokenStream>) -> Moved<Separated> {
     moved(separated(patterns, '|', false))
+}
+
+/// Pieces and the punctuation between (or after) them, kept apart until
+/// interpolated: each piece is copied once, into the stream that holds them.
+pub struct Separated {
+    pieces: Vec<TokenStream>,
+    separator: char,
+    trailing: bool,
 }
 
 fn separated(
     pieces: impl IntoIterator<Item = TokenStream>,
     separator: char,
     trailing: bool,
-) -> TokenStream {
-    let punct = || TokenTree::Punct(Punct::new(separator, Spacing::Alone));
-    let mut tokens = TokenStream::new();
-    for (i, piece) in pieces.into_iter().enumerate() {
-        if i > 0 && !trailing {
-            tokens.extend([punct()]);
-        }
-        tokens.extend(piece);
-        if trailing {
-            tokens.extend([punct()]);
+) -> Separated {
+    Separated {
+        pieces: pieces.into_iter().collect(),
+        separator,
+        trailing,
+    }
+}
+
+impl ToTokens for Moved<Separated> {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        let taken = self.0.take();
+        debug_assert!(taken.is_some(), "a `Moved` is interpolated once");
+        let Some(Separated {
+            pieces,
+            separator,
+            trailing,
+        }) = taken
+        else {
+            return;
+        };
+        let punct = || TokenTree::Punct(Punct::new(separator, Spacing::Alone));
+        for (i, piece) in pieces.into_iter().enumerate() {
+            if i > 0 && !trailing {
+                tokens.extend([punct()]);
+            }
+            tokens.extend(piece);
+            if trailing {
+                tokens.extend([punct()]);
+            }
         }
     }
-    tokens
 }
 
 /// The string literal of `text`, the very token `quote!` writes for a
@@ -211,6 +238,14 @@ impl ToTokens for Moved {
         let taken = self.0.take();
         debug_assert!(taken.is_some(), "a `Moved` is interpolated once");
         tokens.extend(taken);
+    }
+}
+
+impl ToTokens for Moved<Vec<TokenStream>> {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        let taken = self.0.take();
+        debug_assert!(taken.is_some(), "a `Moved` is interpolated once");
+        tokens.extend(taken.into_iter().flatten());
     }
 }
 
