@@ -149,6 +149,10 @@ impl<'t> Cursor<'t> {
 /// The first index from `at` that is not JSON whitespace.
 #[inline]
 fn skip_whitespace(bytes: &[u8], mut at: usize) -> usize {
+    // Compact JSON first: every byte that is whitespace is at most b' '.
+    if bytes.get(at).is_none_or(|&b| b > b' ') {
+        return at;
+    }
     while let Some(b' ' | b'\t' | b'\n' | b'\r') = bytes.get(at) {
         at += 1;
     }
