@@ -414,11 +414,9 @@ fn run(cli: &Cli) -> Result<()> {
     if cli.instructions {
         step("instructions: the probe binary under callgrind, every group and side");
         count_instructions(&dir, &mut rows)?;
-    }
-
-    if cli.instructions {
-        step("instructions: the probe binary under callgrind, every group and side");
-        count_instructions(&dir, &mut rows)?;
+    } else if cli.smoke {
+        step("probe: every group and side once, the binary --instructions counts with");
+        smoke_probe(&dir, sizes)?;
     }
 
     step("http: the demo API against a hand-written axum API over loopback, then parsing");
@@ -445,6 +443,24 @@ fn run(cli: &Cli) -> Result<()> {
 /// divided by the difference in iterations, leaves out the fixed costs
 /// (start-up, building the bodies).
 const PROBE_ITERS: (u64, u64) = (1_000, 6_000);
+
+/// In smoke mode, runs the probe binary (dev profile) once for every size,
+/// group and side, so that `--instructions` cannot rot unnoticed.
+fn smoke_probe(dir: &Path, sizes: &[usize]) -> Result<()> {
+    let mut build = cargo(dir, "build");
+    build.args(["-q", "-p", "runtime", "--bin", "probe"]);
+    check(build)?;
+    for n in sizes {
+        for Group { id, .. } in &GROUPS {
+            for side in ["amp", "hand"] {
+                let mut probe = Command::new(dir.join("target/debug/probe"));
+                probe.args([&n.to_string(), *id, side, "1"]);
+                check(probe)?;
+            }
+        }
+    }
+    Ok(())
+}
 
 /// Counts each runtime operation's instructions with callgrind: the probe
 /// binary of the scratch workspace runs it `PROBE_ITERS` times.
