@@ -9,7 +9,7 @@ use quote::{format_ident, quote};
 
 use crate::names;
 use crate::plan::{Plan, PlannedCode, PlannedField};
-use crate::tokens;
+use crate::tokens::{self, Init};
 use crate::types;
 
 /// The constructors and setters, as methods of the error enum.
@@ -91,19 +91,20 @@ fn constructor(plan: &Plan<'_>, code: &PlannedCode<'_>, common: &Common) -> Toke
     } = code;
     let mut params = Vec::new();
     let mut checked = false;
-    let inits = tokens::comma_terminated(code.fields.iter().map(|f| {
-        let ident = &f.ident;
-        if !f.field.required {
-            return quote!(#ident: None);
-        }
-        let (param, value) = parameter(plan, f);
-        checked |= types::extra_bounds(f.field).is_some();
-        params.push(param);
-        match value.map(tokens::moved) {
-            Some(value) => quote!(#ident: #value),
-            None => quote!(#ident),
-        }
-    }));
+    let idents = code.fields.iter().map(|f| &f.ident);
+    let inits: Vec<_> = code
+        .fields
+        .iter()
+        .map(|f| {
+            if !f.field.required {
+                return tokens::moved(Init::None);
+            }
+            let (param, value) = parameter(plan, f);
+            checked |= types::extra_bounds(f.field).is_some();
+            params.push(param);
+            tokens::moved(value.map_or(Init::Shorthand, Init::Value))
+        })
+        .collect();
     let params = tokens::comma_separated(params);
     let mut doc = format!(
         " The `{}` error ({}) with its required fields; optional fields start empty.",
@@ -117,7 +118,7 @@ fn constructor(plan: &Plan<'_>, code: &PlannedCode<'_>, common: &Common) -> Toke
         checked,
         quote! {
             #ty::#variant {
-                #inits
+                #(#idents #inits,)*
                 #default_meta
             }
         },

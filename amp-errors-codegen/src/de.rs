@@ -5,7 +5,7 @@
 //! Reading is tolerant: a value that does not fit is kept as received, and a
 //! code missing a required field becomes the fallback (`ErrorObject::finish`).
 
-use proc_macro2::{Ident, Literal, TokenStream};
+use proc_macro2::{Ident, Literal, Span, TokenStream, TokenTree};
 use quote::{format_ident, quote};
 
 use crate::plan::{Plan, PlannedCode};
@@ -97,22 +97,30 @@ fn reader(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
     let locals: Vec<&Ident> = code.fields.iter().map(|f| &f.local).collect();
     // The runtime asks only for the code's own indexes: the last is `_`.
     let last = code.fields.len() - 1;
-    let reads = tokens::join(code.fields.iter().enumerate().map(|(index, f)| {
-        let local = &f.local;
-        let index = if index == last {
-            quote!(_)
+    // One arm a field, as repetitions: the index (`_` for the last), the
+    // method, and the bounds `read_in` also takes.
+    let underscore = TokenTree::Ident(Ident::new("_", Span::call_site()));
+    let indexes = (0..code.fields.len()).map(|index| {
+        if index == last {
+            underscore.clone()
         } else {
-            let index = Literal::usize_unsuffixed(index);
-            quote!(#index)
-        };
-        if let Some((minimum, maximum)) = types::extra_bounds(f.field) {
-            quote!(#index => member.read_in(&mut #local, #minimum, #maximum),)
-        } else if types::is_scalar(plan.catalog, f.json_type()) {
-            quote!(#index => member.read(&mut #local),)
-        } else {
-            quote!(#index => member.read_json(&mut #local),)
+            TokenTree::Literal(Literal::usize_unsuffixed(index))
         }
-    }));
+    });
+    let mut bounds = Vec::with_capacity(code.fields.len());
+    let methods: Vec<Ident> = code
+        .fields
+        .iter()
+        .map(|f| {
+            let (method, extra) = match types::extra_bounds(f.field) {
+                Some((minimum, maximum)) => ("read_in", Some(quote!(, #minimum, #maximum))),
+                None if types::is_scalar(plan.catalog, f.json_type()) => ("read", None),
+                None => ("read_json", None),
+            };
+            bounds.push(extra.map(tokens::moved));
+            Ident::new(method, Span::call_site())
+        })
+        .collect();
     let required: Vec<_> = code
         .fields
         .iter()
@@ -136,7 +144,7 @@ fn reader(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
         fn #name(object: &de::ErrorObject<'_>) -> Result<#ty, de::Error> {
             #(let mut #locals = None;)*
             let meta = de::read_fields(object, #code_ty::#variant.info(), |index, member| match index {
-                #reads
+                #(#indexes => member.#methods(&mut #locals #bounds),)*
             })?;
             #result
         }

@@ -6,7 +6,7 @@ use quote::quote;
 
 use crate::plan::{Plan, PlannedCode};
 use crate::table::option;
-use crate::tokens;
+use crate::tokens::{self, Init};
 use crate::types;
 
 /// `example()`, as a method of the code enum.
@@ -69,18 +69,18 @@ fn example(plan: &Plan<'_>, code: &PlannedCode<'_>) -> Option<TokenStream> {
     } = plan;
     let variant = &code.variant;
     let example = code.code.example.as_ref()?;
-    let inits = tokens::comma_terminated(code.fields.iter().map(|f| {
-        let ident = &f.ident;
+    let idents = code.fields.iter().map(|f| &f.ident);
+    let inits = code.fields.iter().map(|f| {
         let Some(value) = example.value(f.wire) else {
-            return quote!(#ident: None);
+            return tokens::moved(Init::None);
         };
-        let expr = tokens::moved(types::value_expr(catalog, rt, f.json_type(), value));
-        if f.field.required {
-            quote!(#ident: #expr)
+        let expr = types::value_expr(catalog, rt, f.json_type(), value);
+        tokens::moved(if f.field.required {
+            Init::Value(expr)
         } else {
-            quote!(#ident: Some(#expr))
-        }
-    }));
+            Init::Some(expr)
+        })
+    });
     let request_id = example.request_id.as_ref().map(|r| r.value.as_str());
     let meta = if has_no_common_members(example) {
         quote!(Default::default())
@@ -93,7 +93,7 @@ fn example(plan: &Plan<'_>, code: &PlannedCode<'_>) -> Option<TokenStream> {
     let meta = tokens::moved(meta);
     Some(quote! {
         #ty::#variant {
-            #inits
+            #(#idents #inits,)*
             meta: #meta,
         }
     })

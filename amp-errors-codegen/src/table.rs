@@ -5,10 +5,10 @@
 use amp_errors_catalog::validate::is_violation_list;
 use amp_errors_catalog::{Field, HttpAnswer, Located, ObjectType, Retryability};
 use proc_macro2::{Literal, TokenStream};
-use quote::{ToTokens as _, format_ident, quote};
+use quote::{ToTokens, format_ident, quote};
 
 use crate::plan::{Plan, PlannedCode};
-use crate::tokens::{self, lit, moved};
+use crate::tokens::{self, OptionExpr, lit, moved};
 
 /// `pub const CATALOG`, as an item of the error enum's impl.
 pub fn catalog_const(plan: &Plan<'_>) -> TokenStream {
@@ -78,12 +78,10 @@ fn code_info(planned: &PlannedCode<'_>) -> TokenStream {
     );
     let retryable = moved(retryable);
     let deprecated = moved(option(code.deprecated.as_deref()));
-    let fields = tokens::comma_separated(
-        planned
-            .fields
-            .iter()
-            .map(|f| field_info(f.wire_lit.clone(), f.field)),
-    );
+    let fields = planned
+        .fields
+        .iter()
+        .map(|f| FieldInfo(&f.wire_lit, f.field));
     quote! {
         code_info(
             #wire,
@@ -96,24 +94,27 @@ fn code_info(planned: &PlannedCode<'_>) -> TokenStream {
             #cause,
             &[#resolution],
             #deprecated,
-            &[#fields],
+            &[#(#fields),*],
         )
     }
 }
 
-/// A field's `field_info(...)` entry.
-fn field_info(wire: Literal, field: &Field) -> TokenStream {
-    let (wire, required, sensitive) = (moved(wire), field.required, field.sensitive);
-    let json_type = moved(lit(&field.ty.value.to_string()));
-    let bound = |bound: &Option<Located<i64>>| match bound {
-        Some(b) => {
-            let b = Literal::i64_unsuffixed(b.value);
-            quote!(Some(#b))
-        }
-        None => quote!(None),
-    };
-    let (minimum, maximum) = (moved(bound(&field.minimum)), moved(bound(&field.maximum)));
-    quote!(field_info(#wire, #required, #sensitive, #json_type, #minimum, #maximum))
+/// A field's `field_info(...)` entry, written straight into the stream
+/// that holds it: its wire name (as a literal) and the field.
+struct FieldInfo<'a>(&'a Literal, &'a Field);
+
+impl ToTokens for FieldInfo<'_> {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        let FieldInfo(wire, field) = *self;
+        let (required, sensitive) = (field.required, field.sensitive);
+        let json_type = moved(lit(&field.ty.value.to_string()));
+        let bound = |bound: &Option<Located<i64>>| {
+            OptionExpr(bound.as_ref().map(|b| Literal::i64_unsuffixed(b.value)))
+        };
+        let (minimum, maximum) = (bound(&field.minimum), bound(&field.maximum));
+        let arguments = quote!(#wire, #required, #sensitive, #json_type, #minimum, #maximum);
+        tokens.extend([tokens::ident("field_info"), tokens::paren(arguments)]);
+    }
 }
 
 /// A named type's `type_info(...)` entry.
@@ -126,10 +127,11 @@ fn type_info(rt: &TokenStream, ty: &ObjectType) -> TokenStream {
         }
         None => quote!(None),
     };
-    let fields = ty
-        .fields
+    let wires: Vec<Literal> = ty.fields.iter().map(|f| lit(&f.name.value)).collect();
+    let fields = wires
         .iter()
-        .map(|field| field_info(lit(&field.name.value), field));
+        .zip(&ty.fields)
+        .map(|(wire, field)| FieldInfo(wire, field));
     quote!(#rt::type_info(#name, #values, &[#(#fields),*]))
 }
 

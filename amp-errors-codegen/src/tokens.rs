@@ -257,11 +257,96 @@ impl ToTokens for Moved<Literal> {
     }
 }
 
+/// A field's initializer in a struct expression, after the field's name,
+/// written straight into the stream that holds it (no stream of its own):
+/// interpolate it by moving, `#(#fields #inits,)*`.
+pub enum Init {
+    /// Nothing: the name alone (`field`), a local of that name.
+    Shorthand,
+    /// `: None`.
+    None,
+    /// `: value`.
+    Value(TokenStream),
+    /// `: Some(value)`.
+    Some(TokenStream),
+}
+
+impl ToTokens for Moved<Init> {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        let taken = self.0.take();
+        debug_assert!(taken.is_some(), "a `Moved` is interpolated once");
+        let Some(init) = taken else {
+            return;
+        };
+        if matches!(init, Init::Shorthand) {
+            return;
+        }
+        tokens.extend([TokenTree::Punct(Punct::new(':', Spacing::Alone))]);
+        match init {
+            Init::Shorthand => {}
+            Init::None => tokens.extend([ident("None")]),
+            Init::Value(value) => tokens.extend(value),
+            Init::Some(value) => tokens.extend([ident("Some"), paren(value)]),
+        }
+    }
+}
+
+/// `Some(value)` or `None`, written straight into the stream that holds it.
+pub struct OptionExpr<T>(pub Option<T>);
+
+impl<T: ToTokens> ToTokens for OptionExpr<T> {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        match &self.0 {
+            Some(value) => tokens.extend([ident("Some"), paren(value.to_token_stream())]),
+            None => tokens.extend([ident("None")]),
+        }
+    }
+}
+
+/// The identifier `name`, as a token.
+pub fn ident(name: &str) -> TokenTree {
+    TokenTree::Ident(Ident::new(name, proc_macro2::Span::call_site()))
+}
+
+/// `(tokens)`, as a token.
+pub fn paren(tokens: TokenStream) -> TokenTree {
+    TokenTree::Group(Group::new(Delimiter::Parenthesis, tokens))
+}
+
 #[cfg(test)]
 mod tests {
     use quote::quote;
 
     use super::*;
+
+    #[test]
+    fn inits_and_options_are_those_of_quote() {
+        let fields = [quote!(a), quote!(b), quote!(c), quote!(d)];
+        let inits = [
+            moved(Init::Shorthand),
+            moved(Init::None),
+            moved(Init::Value(quote!(x.into()))),
+            moved(Init::Some(quote!(1))),
+        ];
+        assert_eq!(
+            quote!(S { #(#fields #inits,)* }).to_string(),
+            quote!(S {
+                a,
+                b: None,
+                c: x.into(),
+                d: Some(1),
+            })
+            .to_string(),
+        );
+        let (some, none) = (
+            OptionExpr(Some(Literal::i64_unsuffixed(-3))),
+            OptionExpr(None::<Literal>),
+        );
+        assert_eq!(
+            quote!(#some, #none).to_string(),
+            quote!(Some(-3), None).to_string()
+        );
+    }
 
     #[test]
     fn literals_are_those_of_quote() {
