@@ -79,10 +79,12 @@ impl<'a> Plan<'a> {
     /// Names everything `catalog` expands to.
     pub fn new(catalog: &'a Catalog) -> Self {
         let (rt, rt_path) = (runtime::alias(), runtime::path());
+        // Codes share field names (`retry_after`): their literals too.
+        let mut field_lits = tokens::Lits::default();
         let codes: Vec<PlannedCode<'a>> = catalog
             .codes
             .iter()
-            .map(|code| PlannedCode::new(catalog, &rt, code))
+            .map(|code| PlannedCode::new(catalog, &rt, code, &mut field_lits))
             .collect();
         let redacts_messages = codes.iter().any(PlannedCode::has_sensitive_field);
         Plan {
@@ -139,11 +141,16 @@ impl<'a> Plan<'a> {
 }
 
 impl<'a> PlannedCode<'a> {
-    fn new(catalog: &'a Catalog, rt: &TokenStream, code: &'a ErrorCode) -> Self {
+    fn new(
+        catalog: &'a Catalog,
+        rt: &TokenStream,
+        code: &'a ErrorCode,
+        field_lits: &mut tokens::Lits,
+    ) -> Self {
         let fields = code
             .fields
             .iter()
-            .map(|field| PlannedField::new(catalog, rt, field))
+            .map(|field| PlannedField::new(catalog, rt, field, field_lits))
             .collect();
         let deprecated = match &code.deprecated {
             Some(note) => quote!(#[deprecated(note = #note)]),
@@ -195,13 +202,18 @@ impl<'a> PlannedCode<'a> {
 }
 
 impl<'a> PlannedField<'a> {
-    fn new(catalog: &'a Catalog, rt: &TokenStream, field: &'a Field) -> Self {
+    fn new(
+        catalog: &'a Catalog,
+        rt: &TokenStream,
+        field: &'a Field,
+        field_lits: &mut tokens::Lits,
+    ) -> Self {
         PlannedField {
             field,
             ident: names::field_ident(&field.name.value),
             local: format_ident!("__field_{}", field.name.value),
             wire: &field.name.value,
-            wire_lit: tokens::lit(&field.name.value),
+            wire_lit: field_lits.get(&field.name.value),
             value_ty: types::value_type(catalog, rt, field),
         }
     }

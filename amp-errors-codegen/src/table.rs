@@ -8,12 +8,13 @@ use proc_macro2::{Literal, TokenStream};
 use quote::{ToTokens, format_ident, quote};
 
 use crate::plan::{Plan, PlannedCode};
-use crate::tokens::{self, OptionExpr, lit, moved};
+use crate::tokens::{self, Moved, OptionExpr, lit, moved};
 
 /// `pub const CATALOG`, as an item of the error enum's impl.
 pub fn catalog_const(plan: &Plan<'_>) -> TokenStream {
     let Plan { catalog, rt, .. } = plan;
-    let infos = tokens::comma_separated(plan.codes.iter().map(code_info));
+    let mut lits = tokens::Lits::default();
+    let infos = tokens::comma_separated(plan.codes.iter().map(|code| code_info(code, &mut lits)));
     let name = &catalog.name.value;
     let doc_base_url = &catalog.doc_base_url;
     let prefix = option(catalog.request_id_prefix.as_deref());
@@ -54,11 +55,11 @@ fn http_answer(plan: &Plan<'_>, answer: &HttpAnswer) -> TokenStream {
     quote!(#rt::http_answer(#rt::HttpFailure::#failure, #code, #violations))
 }
 
-fn code_info(planned: &PlannedCode<'_>) -> TokenStream {
+fn code_info(planned: &PlannedCode<'_>, lits: &mut tokens::Lits) -> TokenStream {
     let code = planned.code;
     let wire = moved(planned.wire_lit.clone());
     let status = Literal::u16_unsuffixed(code.status.value);
-    let category = moved(lit(code.category.as_ref().map_or("", |c| c.value.as_str())));
+    let category = moved(lits.get(code.category.as_ref().map_or("", |c| c.value.as_str())));
     let retryable = match &code.retryable {
         Retryability::Fixed(true) => quote!(Retryable::Always),
         Retryability::Fixed(false) => quote!(Retryable::Never),
@@ -78,10 +79,13 @@ fn code_info(planned: &PlannedCode<'_>) -> TokenStream {
     );
     let retryable = moved(retryable);
     let deprecated = moved(option(code.deprecated.as_deref()));
-    let fields = planned
-        .fields
-        .iter()
-        .map(|f| FieldInfo(&f.wire_lit, f.field));
+    let fields = planned.fields.iter().map(|f| {
+        FieldInfo(
+            &f.wire_lit,
+            f.field,
+            moved(lits.get(&f.json_type().to_string())),
+        )
+    });
     quote! {
         code_info(
             #wire,
@@ -100,14 +104,14 @@ fn code_info(planned: &PlannedCode<'_>) -> TokenStream {
 }
 
 /// A field's `field_info(...)` entry, written straight into the stream
-/// that holds it: its wire name (as a literal) and the field.
-struct FieldInfo<'a>(&'a Literal, &'a Field);
+/// that holds it: its wire name (as a literal), the field, and its JSON
+/// type's name (as a literal).
+struct FieldInfo<'a>(&'a Literal, &'a Field, Moved<Literal>);
 
 impl ToTokens for FieldInfo<'_> {
     fn to_tokens(&self, tokens: &mut TokenStream) {
-        let FieldInfo(wire, field) = *self;
+        let FieldInfo(wire, field, ref json_type) = *self;
         let (required, sensitive) = (field.required, field.sensitive);
-        let json_type = moved(lit(&field.ty.value.to_string()));
         let bound = |bound: &Option<Located<i64>>| {
             OptionExpr(bound.as_ref().map(|b| Literal::i64_unsuffixed(b.value)))
         };
@@ -131,7 +135,7 @@ fn type_info(rt: &TokenStream, ty: &ObjectType) -> TokenStream {
     let fields = wires
         .iter()
         .zip(&ty.fields)
-        .map(|(wire, field)| FieldInfo(wire, field));
+        .map(|(wire, field)| FieldInfo(wire, field, moved(lit(&field.ty.value.to_string()))));
     quote!(#rt::type_info(#name, #values, &[#(#fields),*]))
 }
 

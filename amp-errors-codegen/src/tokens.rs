@@ -9,6 +9,7 @@
 //! text as a raw string, which proc-macro2 reads back faster still.
 
 use std::cell::Cell;
+use std::collections::HashMap;
 use std::str::FromStr as _;
 
 use proc_macro2::{Delimiter, Group, Ident, Literal, Punct, Spacing, TokenStream, TokenTree};
@@ -254,6 +255,24 @@ impl ToTokens for Moved<Literal> {
         let taken = self.0.take();
         debug_assert!(taken.is_some(), "a `Moved` is interpolated once");
         tokens.extend(taken.map(TokenTree::Literal));
+    }
+}
+
+/// String literals built once per distinct text and cloned: for texts a
+/// catalog repeats (categories, JSON types), a clone copies the text where
+/// [`lit`] writes it and has it read back.
+#[derive(Default)]
+pub struct Lits(HashMap<String, Literal>);
+
+impl Lits {
+    /// [`lit`] of `text`.
+    pub fn get(&mut self, text: &str) -> Literal {
+        if let Some(literal) = self.0.get(text) {
+            return literal.clone();
+        }
+        let literal = lit(text);
+        self.0.insert(text.to_owned(), literal.clone());
+        literal
     }
 }
 
