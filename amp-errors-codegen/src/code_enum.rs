@@ -15,14 +15,14 @@ pub fn code_enum(plan: &Plan<'_>) -> TokenStream {
         code_ty,
         ..
     } = plan;
-    let variants = tokens::comma_terminated(plan.codes.iter().map(|c| {
-        let variant = &c.variant;
-        let doc = tokens::moved(tokens::doc_lit(&format!(
+    // Repetitions, not a stream a variant.
+    let docs = plan.codes.iter().map(|c| {
+        tokens::moved(tokens::doc_lit(&format!(
             " `{}`: {}",
             c.wire, c.code.description
-        )));
-        quote!(#[doc = #doc] #variant)
-    }));
+        )))
+    });
+    let variants = plan.codes.iter().map(|c| &c.variant);
     let doc = format!(" The codes of [`{ty}`], without their fields.");
     let non_exhaustive = plan.non_exhaustive();
     quote! {
@@ -39,7 +39,7 @@ pub fn code_enum(plan: &Plan<'_>) -> TokenStream {
         )]
         #non_exhaustive
         pub enum #code_ty {
-            #variants
+            #(#[doc = #docs] #variants,)*
         }
     }
 }

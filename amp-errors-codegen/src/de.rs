@@ -5,7 +5,7 @@
 //! Reading is tolerant: a value that does not fit is kept as received, and a
 //! code missing a required field becomes the fallback (`ErrorObject::finish`).
 
-use proc_macro2::{Ident, Literal, Span, TokenStream, TokenTree};
+use proc_macro2::{Delimiter, Group, Ident, Literal, Span, TokenStream, TokenTree};
 use quote::{format_ident, quote};
 
 use crate::plan::{Plan, PlannedCode};
@@ -21,7 +21,13 @@ pub fn deserialize_impl(plan: &Plan<'_>) -> TokenStream {
         fallback,
         ..
     } = plan;
-    let readers = tokens::join(plan.codes_with_fields().map(|code| reader(plan, code)));
+    // Every reader's parameters: one group, shared.
+    let parameters =
+        tokens::shared_group(Delimiter::Parenthesis, quote!(object: &de::ErrorObject<'_>));
+    let readers = tokens::join(
+        plan.codes_with_fields()
+            .map(|code| reader(plan, code, &parameters)),
+    );
     let dispatch = tokens::join(plan.codes_with_fields().map(|code| {
         let (variant, reader) = (&code.variant, reader_name(code));
         quote!(Some(#code_ty::#variant) => #reader(object),)
@@ -84,7 +90,7 @@ pub fn plain_error_fn(plan: &Plan<'_>) -> Option<TokenStream> {
 }
 
 /// `fn read_<code>(object)`: the code's fields, then the variant.
-fn reader(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
+fn reader(plan: &Plan<'_>, code: &PlannedCode<'_>, parameters: &Group) -> TokenStream {
     let Plan { ty, code_ty, .. } = plan;
     let name = reader_name(code);
     let variant = &code.variant;
@@ -141,7 +147,7 @@ fn reader(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
     };
     quote! {
         #[doc = #doc]
-        fn #name(object: &de::ErrorObject<'_>) -> Result<#ty, de::Error> {
+        fn #name #parameters -> Result<#ty, de::Error> {
             #(let mut #locals = None;)*
             let meta = de::read_fields(object, #code_ty::#variant.info(), |index, member| match index {
                 #(#indexes => member.#methods(&mut #locals #bounds),)*
