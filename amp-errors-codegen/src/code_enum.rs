@@ -1,7 +1,7 @@
 //! The fieldless code enum and the category enum, with all their impls.
 
-use proc_macro2::{Literal, TokenStream};
-use quote::{ToTokens as _, quote};
+use proc_macro2::{Ident, Literal, Span, TokenStream, TokenTree};
+use quote::quote;
 
 use crate::lookup;
 use crate::plan::Plan;
@@ -115,11 +115,12 @@ fn from_wire(plan: &Plan<'_>) -> (Option<TokenStream>, TokenStream) {
     let wires: Vec<&str> = plan.codes.iter().map(|c| c.wire).collect();
     let slots = lookup::wire_table(&wires);
     let slot_count = Literal::usize_unsuffixed(slots.len());
-    let slots = tokens::comma_separated(slots.into_iter().map(|slot| {
+    let empty = Ident::new("EMPTY", Span::call_site());
+    let slots = tokens::comma_separated_tokens(slots.into_iter().map(|slot| {
         if slot == lookup::EMPTY_SLOT {
-            quote!(EMPTY)
+            TokenTree::Ident(empty.clone())
         } else {
-            Literal::u32_unsuffixed(slot).into_token_stream()
+            TokenTree::Literal(Literal::u32_unsuffixed(slot))
         }
     }));
     let table = quote! {

@@ -28,10 +28,9 @@ pub fn deserialize_impl(plan: &Plan<'_>) -> TokenStream {
         plan.codes_with_fields()
             .map(|code| reader(plan, code, &parameters)),
     );
-    let dispatch = tokens::join(plan.codes_with_fields().map(|code| {
-        let (variant, reader) = (&code.variant, reader_name(code));
-        quote!(Some(#code_ty::#variant) => #reader(object),)
-    }));
+    // The dispatch: repetitions, not a stream a code.
+    let variants = plan.codes_with_fields().map(|code| &code.variant);
+    let reader_names = plan.codes_with_fields().map(reader_name);
     let fieldless = plan.fieldless_variants();
     let plain = (!fieldless.is_empty()).then(|| {
         let pattern = tokens::alternatives(code_ty, &fieldless);
@@ -47,7 +46,7 @@ pub fn deserialize_impl(plan: &Plan<'_>) -> TokenStream {
         impl<'de> #rt::serde::Deserialize<'de> for #ty {
             fn deserialize<D: #rt::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 de::read_error(deserializer, |object| match #code_ty::from_wire(object.code()) {
-                    #dispatch
+                    #(Some(#code_ty::#variants) => #reader_names(object),)*
                     #plain
                     _ => de::read_unknown(object).map(#ty::#fallback),
                 })

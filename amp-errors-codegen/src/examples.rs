@@ -15,19 +15,24 @@ pub fn example_method(plan: &Plan<'_>) -> TokenStream {
     // Codes without an example share one arm, and so do codes without
     // fields whose example is the bare error (`plain_error`).
     let (mut none, mut plain) = (Vec::new(), Vec::new());
-    let arms = tokens::join(plan.codes.iter().filter_map(|code| {
+    // The other arms: repetitions, not a stream a code.
+    let (mut variants, mut examples) = (Vec::new(), Vec::new());
+    for code in &plan.codes {
         let variant = &code.variant;
         let Some(example) = &code.code.example else {
             none.push(variant);
-            return None;
+            continue;
         };
         if code.fields.is_empty() && has_no_common_members(example) {
             plain.push(variant);
-            return None;
+            continue;
         }
-        let example = self::example(plan, code)?;
-        Some(quote!(#code_ty::#variant => Some(#example),))
-    }));
+        if let Some(example) = self::example(plan, code) {
+            variants.push(variant);
+            // `(example)` as a group of the example's own stream: not copied.
+            examples.push(tokens::paren(example));
+        }
+    }
     let plain = (!plain.is_empty()).then(|| {
         let pattern = tokens::alternatives(code_ty, &plain);
         quote!(code @ #pattern => Some(plain_error(code, Default::default())),)
@@ -37,7 +42,7 @@ pub fn example_method(plan: &Plan<'_>) -> TokenStream {
         /// The catalog's example instance of the code; `None` when the catalog gives none.
         pub fn example(self) -> Option<#ty> {
             match self {
-                #arms
+                #(#code_ty::#variants => Some #examples,)*
                 #plain
                 #none
             }

@@ -83,10 +83,10 @@ pub fn debug_impl(plan: &Plan<'_>) -> TokenStream {
         (None, None)
     } else {
         let count = proc_macro2::Literal::usize_unsuffixed(plan.codes.len());
-        let names = tokens::comma_separated(
+        let names = tokens::comma_separated_tokens(
             plan.codes
                 .iter()
-                .map(|code| code.variant_lit.clone().into_token_stream()),
+                .map(|code| TokenTree::Literal(code.variant_lit.clone())),
         );
         (
             Some(quote! {

@@ -4,7 +4,7 @@
 
 use amp_errors_catalog::validate::is_violation_list;
 use amp_errors_catalog::{Field, HttpAnswer, Located, ObjectType, Retryability};
-use proc_macro2::{Literal, TokenStream};
+use proc_macro2::{Literal, TokenStream, TokenTree};
 use quote::{ToTokens, format_ident, quote};
 
 use crate::plan::{Plan, PlannedCode};
@@ -72,10 +72,10 @@ fn code_info(planned: &PlannedCode<'_>, lits: &mut tokens::Lits) -> TokenStream 
     let doc_url = moved(lit(&planned.doc_url));
     let description = moved(lit(&code.description));
     let cause = moved(lit(&code.cause));
-    let resolution = tokens::comma_separated(
+    let resolution = tokens::comma_separated_tokens(
         code.resolution
             .iter()
-            .map(|step| lit(step).into_token_stream()),
+            .map(|step| TokenTree::Literal(lit(step))),
     );
     let retryable = moved(retryable);
     let deprecated = moved(option(code.deprecated.as_deref()));

@@ -61,6 +61,19 @@ pub fn or_pattern(patterns: impl IntoIterator<Item = TokenStream>) -> Moved<Sepa
     moved(separated(patterns, '|', false))
 }
 
+/// Single tokens separated by commas (`#(#tokens),*`), as one stream to
+/// interpolate by moving: no stream a token, no copy of one.
+pub fn comma_separated_tokens(tokens: impl IntoIterator<Item = TokenTree>) -> Moved {
+    let mut stream = Vec::new();
+    for (i, token) in tokens.into_iter().enumerate() {
+        if i > 0 {
+            stream.push(TokenTree::Punct(Punct::new(',', Spacing::Alone)));
+        }
+        stream.push(token);
+    }
+    moved(stream.into_iter().collect())
+}
+
 /// Pieces and the punctuation between (or after) them, kept apart until
 /// interpolated: each piece is copied once, into the stream that holds them.
 pub struct Separated {
