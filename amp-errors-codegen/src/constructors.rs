@@ -62,8 +62,9 @@ fn parameter(plan: &Plan<'_>, f: &PlannedField<'_>) -> (TokenStream, Option<Toke
 fn fallible(plan: &Plan<'_>, checked: bool, value: TokenStream) -> (TokenStream, TokenStream) {
     let rt = &plan.rt;
     if checked {
-        let value = tokens::moved(value);
-        (quote!(Result<Self, #rt::OutOfRange>), quote!(Ok(#value)))
+        // `(value)`: a group of the value's own stream, not a copy of it.
+        let value = tokens::paren(value);
+        (quote!(Result<Self, #rt::OutOfRange>), quote!(Ok #value))
     } else {
         (quote!(Self), value)
     }
@@ -123,15 +124,14 @@ fn constructor(plan: &Plan<'_>, code: &PlannedCode<'_>, common: &Common) -> Toke
             }
         },
     );
-    let (returns, body) = (tokens::moved(returns), tokens::moved(body));
+    // `{ body }`: a group of the body's own stream, not a copy of it.
+    let (returns, body) = (tokens::moved(returns), tokens::brace(body));
     let doc = tokens::moved(tokens::doc_lit(&doc));
     quote! {
         #[doc = #doc]
         #must_use
         #deprecated
-        pub fn #constructor(#params) -> #returns {
-            #body
-        }
+        pub fn #constructor(#params) -> #returns #body
     }
 }
 

@@ -139,11 +139,14 @@ fn reader(plan: &Plan<'_>, code: &PlannedCode<'_>, parameters: &Group) -> TokenS
         .iter()
         .map(|f| f.field.required.then_some(&unwrap));
     let error = quote!(#ty::#variant { #(#idents: #locals #unwraps,)* meta });
-    let result = if required.is_empty() {
-        quote!(Ok(#error))
+    let result = tokens::moved(if required.is_empty() {
+        // `(error)`: a group of the error's own stream, not a copy of it.
+        let error = tokens::paren(error);
+        quote!(Ok #error)
     } else {
+        let error = tokens::moved(error);
         quote!(object.finish(#(#required.is_some())&&*, #error))
-    };
+    });
     quote! {
         #[doc = #doc]
         fn #name #parameters -> Result<#ty, de::Error> {

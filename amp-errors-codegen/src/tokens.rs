@@ -340,6 +340,11 @@ pub fn ident(name: &str) -> TokenTree {
     TokenTree::Ident(Ident::new(name, proc_macro2::Span::call_site()))
 }
 
+/// `{ tokens }`, as a token.
+pub fn brace(tokens: TokenStream) -> TokenTree {
+    TokenTree::Group(Group::new(Delimiter::Brace, tokens))
+}
+
 /// `(tokens)`, as a token.
 pub fn paren(tokens: TokenStream) -> TokenTree {
     TokenTree::Group(Group::new(Delimiter::Parenthesis, tokens))
@@ -377,6 +382,11 @@ mod tests {
         assert_eq!(
             quote!(#some, #none).to_string(),
             quote!(Some(-3), None).to_string()
+        );
+        let listed = comma_separated_tokens([ident("a"), TokenTree::Literal(lit("b")), ident("c")]);
+        assert_eq!(
+            quote!([#listed]).to_string(),
+            quote!([a, "b", c]).to_string()
         );
     }
 
