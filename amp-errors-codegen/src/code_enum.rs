@@ -116,7 +116,7 @@ fn from_wire(plan: &Plan<'_>) -> (Option<TokenStream>, TokenStream) {
     let slots = lookup::wire_table(&wires);
     let slot_count = Literal::usize_unsuffixed(slots.len());
     let empty = Ident::new("EMPTY", Span::call_site());
-    let slots = tokens::comma_separated_tokens(slots.into_iter().map(|slot| {
+    let slots = tokens::bracketed_list(slots.into_iter().map(|slot| {
         if slot == lookup::EMPTY_SLOT {
             TokenTree::Ident(empty.clone())
         } else {
@@ -128,7 +128,7 @@ fn from_wire(plan: &Plan<'_>) -> (Option<TokenStream>, TokenStream) {
         /// slot of its wire string's hash (or the next free one).
         const BY_WIRE: [u32; #slot_count] = {
             const EMPTY: u32 = #rt::EMPTY_SLOT;
-            [#slots]
+            #slots
         };
     };
     let body = quote! {

@@ -83,7 +83,7 @@ pub fn debug_impl(plan: &Plan<'_>) -> TokenStream {
         (None, None)
     } else {
         let count = proc_macro2::Literal::usize_unsuffixed(plan.codes.len());
-        let names = tokens::comma_separated_tokens(
+        let names = tokens::bracketed_list(
             plan.codes
                 .iter()
                 .map(|code| TokenTree::Literal(code.variant_lit.clone())),
@@ -91,7 +91,7 @@ pub fn debug_impl(plan: &Plan<'_>) -> TokenStream {
         (
             Some(quote! {
                 /// Each code's variant name, by the code's index, for `Debug`.
-                const VARIANT_NAMES: [&str; #count] = [#names];
+                const VARIANT_NAMES: [&str; #count] = #names;
             }),
             Some(quote! {
                 #(#ty::#fieldless { meta })|* => fmt::debug_plain(

@@ -72,7 +72,7 @@ fn code_info(planned: &PlannedCode<'_>, lits: &mut tokens::Lits) -> TokenStream 
     let doc_url = moved(lit(&planned.doc_url));
     let description = moved(lit(&code.description));
     let cause = moved(lit(&code.cause));
-    let resolution = tokens::comma_separated_tokens(
+    let resolution = tokens::bracketed_list(
         code.resolution
             .iter()
             .map(|step| TokenTree::Literal(lit(step))),
@@ -96,7 +96,7 @@ fn code_info(planned: &PlannedCode<'_>, lits: &mut tokens::Lits) -> TokenStream 
             #doc_url,
             #description,
             #cause,
-            &[#resolution],
+            &#resolution,
             #deprecated,
             &[#(#fields),*],
         )

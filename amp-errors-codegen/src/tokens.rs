@@ -61,9 +61,9 @@ pub fn or_pattern(patterns: impl IntoIterator<Item = TokenStream>) -> Moved<Sepa
     moved(separated(patterns, '|', false))
 }
 
-/// Single tokens separated by commas (`#(#tokens),*`), as one stream to
-/// interpolate by moving: no stream a token, no copy of one.
-pub fn comma_separated_tokens(tokens: impl IntoIterator<Item = TokenTree>) -> Moved {
+/// `[a, b, c]`: single tokens separated by commas, in a bracket group of
+/// its own stream (no stream a token, no copy of one).
+pub fn bracketed_list(tokens: impl IntoIterator<Item = TokenTree>) -> TokenTree {
     let mut stream = Vec::new();
     for (i, token) in tokens.into_iter().enumerate() {
         if i > 0 {
@@ -71,7 +71,7 @@ pub fn comma_separated_tokens(tokens: impl IntoIterator<Item = TokenTree>) -> Mo
         }
         stream.push(token);
     }
-    moved(stream.into_iter().collect())
+    TokenTree::Group(Group::new(Delimiter::Bracket, stream.into_iter().collect()))
 }
 
 /// Pieces and the punctuation between (or after) them, kept apart until
@@ -383,11 +383,8 @@ mod tests {
             quote!(#some, #none).to_string(),
             quote!(Some(-3), None).to_string()
         );
-        let listed = comma_separated_tokens([ident("a"), TokenTree::Literal(lit("b")), ident("c")]);
-        assert_eq!(
-            quote!([#listed]).to_string(),
-            quote!([a, "b", c]).to_string()
-        );
+        let listed = bracketed_list([ident("a"), TokenTree::Literal(lit("b")), ident("c")]);
+        assert_eq!(quote!(#listed).to_string(), quote!([a, "b", c]).to_string());
     }
 
     #[test]
