@@ -81,10 +81,11 @@ impl<'a> Plan<'a> {
         let (rt, rt_path) = (runtime::alias(), runtime::path());
         // Codes share field names (`retry_after`): their literals too.
         let mut field_lits = tokens::Lits::default();
+        let mut value_types = types::FieldTypes::default();
         let codes: Vec<PlannedCode<'a>> = catalog
             .codes
             .iter()
-            .map(|code| PlannedCode::new(catalog, &rt, code, &mut field_lits))
+            .map(|code| PlannedCode::new(catalog, &rt, code, &mut field_lits, &mut value_types))
             .collect();
         let redacts_messages = codes.iter().any(PlannedCode::has_sensitive_field);
         Plan {
@@ -146,11 +147,12 @@ impl<'a> PlannedCode<'a> {
         rt: &TokenStream,
         code: &'a ErrorCode,
         field_lits: &mut tokens::Lits,
+        value_types: &mut types::FieldTypes,
     ) -> Self {
         let fields = code
             .fields
             .iter()
-            .map(|field| PlannedField::new(catalog, rt, field, field_lits))
+            .map(|field| PlannedField::new(catalog, rt, field, field_lits, value_types))
             .collect();
         let deprecated = match &code.deprecated {
             Some(note) => quote!(#[deprecated(note = #note)]),
@@ -207,6 +209,7 @@ impl<'a> PlannedField<'a> {
         rt: &TokenStream,
         field: &'a Field,
         field_lits: &mut tokens::Lits,
+        value_types: &mut types::FieldTypes,
     ) -> Self {
         PlannedField {
             field,
@@ -214,7 +217,7 @@ impl<'a> PlannedField<'a> {
             local: format_ident!("__field_{}", field.name.value),
             wire: &field.name.value,
             wire_lit: field_lits.get(&field.name.value),
-            value_ty: types::value_type(catalog, rt, field),
+            value_ty: value_types.value(catalog, rt, field),
         }
     }
 
