@@ -1,5 +1,7 @@
 //! The naming plan: every Rust name the expansion uses, decided once.
 
+use std::collections::HashMap;
+
 use amp_errors_catalog::{Catalog, ErrorCode, Field, FieldType, Segment};
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
@@ -79,13 +81,11 @@ impl<'a> Plan<'a> {
     /// Names everything `catalog` expands to.
     pub fn new(catalog: &'a Catalog) -> Self {
         let (rt, rt_path) = (runtime::alias(), runtime::path());
-        // Codes share field names (`retry_after`): their literals too.
-        let mut field_lits = tokens::Lits::default();
-        let mut value_types = types::FieldTypes::default();
+        let mut shared = Shared::default();
         let codes: Vec<PlannedCode<'a>> = catalog
             .codes
             .iter()
-            .map(|code| PlannedCode::new(catalog, &rt, code, &mut field_lits, &mut value_types))
+            .map(|code| PlannedCode::new(catalog, &rt, code, &mut shared))
             .collect();
         let redacts_messages = codes.iter().any(PlannedCode::has_sensitive_field);
         Plan {
@@ -146,13 +146,12 @@ impl<'a> PlannedCode<'a> {
         catalog: &'a Catalog,
         rt: &TokenStream,
         code: &'a ErrorCode,
-        field_lits: &mut tokens::Lits,
-        value_types: &mut types::FieldTypes,
+        shared: &mut Shared,
     ) -> Self {
         let fields = code
             .fields
             .iter()
-            .map(|field| PlannedField::new(catalog, rt, field, field_lits, value_types))
+            .map(|field| PlannedField::new(catalog, rt, field, shared))
             .collect();
         let deprecated = match &code.deprecated {
             Some(note) => quote!(#[deprecated(note = #note)]),
@@ -203,21 +202,33 @@ impl<'a> PlannedCode<'a> {
     }
 }
 
+/// What the fields of different codes share, built once and cloned: codes
+/// declare the same fields (`retry_after`), with the same names and types.
+#[derive(Default)]
+struct Shared {
+    /// Each field name's Rust name and local.
+    idents: HashMap<String, (Ident, Ident)>,
+    /// Each field name's literal.
+    lits: tokens::Lits,
+    /// Each value type.
+    value_types: types::FieldTypes,
+}
+
 impl<'a> PlannedField<'a> {
-    fn new(
-        catalog: &'a Catalog,
-        rt: &TokenStream,
-        field: &'a Field,
-        field_lits: &mut tokens::Lits,
-        value_types: &mut types::FieldTypes,
-    ) -> Self {
+    fn new(catalog: &'a Catalog, rt: &TokenStream, field: &'a Field, shared: &mut Shared) -> Self {
+        let name = &field.name.value;
+        let (ident, local) = shared
+            .idents
+            .entry(name.clone())
+            .or_insert_with(|| (names::field_ident(name), format_ident!("__field_{}", name)))
+            .clone();
         PlannedField {
             field,
-            ident: names::field_ident(&field.name.value),
-            local: format_ident!("__field_{}", field.name.value),
-            wire: &field.name.value,
-            wire_lit: field_lits.get(&field.name.value),
-            value_ty: value_types.value(catalog, rt, field),
+            ident,
+            local,
+            wire: name,
+            wire_lit: shared.lits.get(name),
+            value_ty: shared.value_types.value(catalog, rt, field),
         }
     }
 
