@@ -273,12 +273,13 @@ fn response_headers(plan: &Plan<'_>) -> TokenStream {
         .filter(|code| !code.code.headers.is_empty())
         .map(|code| {
             let variant = &code.variant;
-            let mut bindings = Vec::new();
+            let (mut idents, mut locals) = (Vec::new(), Vec::new());
             let pushes = code.code.headers.iter().filter_map(|(header, field)| {
                 let field = code.field(&field.value)?;
                 let (ident, local) = (&field.ident, &field.local);
                 let name = tokens::moved(tokens::lit(&header.value));
-                bindings.push(quote!(#ident: #local,));
+                idents.push(ident);
+                locals.push(local);
                 Some(if field.field.required {
                     quote!(headers.push((#name, #rt::header_value(#local)));)
                 } else {
@@ -290,8 +291,7 @@ fn response_headers(plan: &Plan<'_>) -> TokenStream {
                 })
             });
             let pushes = tokens::join(pushes.collect::<Vec<_>>());
-            let bindings = tokens::join(bindings);
-            quote!(#ty::#variant { #bindings .. } => { #pushes })
+            quote!(#ty::#variant { #(#idents: #locals,)* .. } => { #pushes })
         })
         .collect();
     let body = if arms.is_empty() {

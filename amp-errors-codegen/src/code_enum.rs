@@ -1,7 +1,7 @@
 //! The fieldless code enum and the category enum, with all their impls.
 
-use proc_macro2::{Literal, TokenStream};
-use quote::{ToTokens as _, quote};
+use proc_macro2::{Ident, Literal, Span, TokenStream, TokenTree};
+use quote::quote;
 
 use crate::lookup;
 use crate::plan::Plan;
@@ -15,14 +15,14 @@ pub fn code_enum(plan: &Plan<'_>) -> TokenStream {
         code_ty,
         ..
     } = plan;
-    let variants = tokens::comma_terminated(plan.codes.iter().map(|c| {
-        let variant = &c.variant;
-        let doc = tokens::moved(tokens::doc_lit(&format!(
+    // Repetitions, not a stream a variant.
+    let docs = plan.codes.iter().map(|c| {
+        tokens::moved(tokens::doc_lit(&format!(
             " `{}`: {}",
             c.wire, c.code.description
-        )));
-        quote!(#[doc = #doc] #variant)
-    }));
+        )))
+    });
+    let variants = plan.codes.iter().map(|c| &c.variant);
     let doc = format!(" The codes of [`{ty}`], without their fields.");
     let non_exhaustive = plan.non_exhaustive();
     quote! {
@@ -39,7 +39,7 @@ pub fn code_enum(plan: &Plan<'_>) -> TokenStream {
         )]
         #non_exhaustive
         pub enum #code_ty {
-            #variants
+            #(#[doc = #docs] #variants,)*
         }
     }
 }
@@ -115,11 +115,12 @@ fn from_wire(plan: &Plan<'_>) -> (Option<TokenStream>, TokenStream) {
     let wires: Vec<&str> = plan.codes.iter().map(|c| c.wire).collect();
     let slots = lookup::wire_table(&wires);
     let slot_count = Literal::usize_unsuffixed(slots.len());
-    let slots = tokens::comma_separated(slots.into_iter().map(|slot| {
+    let empty = Ident::new("EMPTY", Span::call_site());
+    let slots = tokens::bracketed_list(slots.into_iter().map(|slot| {
         if slot == lookup::EMPTY_SLOT {
-            quote!(EMPTY)
+            TokenTree::Ident(empty.clone())
         } else {
-            Literal::u32_unsuffixed(slot).into_token_stream()
+            TokenTree::Literal(Literal::u32_unsuffixed(slot))
         }
     }));
     let table = quote! {
@@ -127,7 +128,7 @@ fn from_wire(plan: &Plan<'_>) -> (Option<TokenStream>, TokenStream) {
         /// slot of its wire string's hash (or the next free one).
         const BY_WIRE: [u32; #slot_count] = {
             const EMPTY: u32 = #rt::EMPTY_SLOT;
-            [#slots]
+            #slots
         };
     };
     let body = quote! {

@@ -9,7 +9,7 @@ use quote::{format_ident, quote};
 
 use crate::names;
 use crate::plan::{Plan, PlannedCode, PlannedField};
-use crate::tokens;
+use crate::tokens::{self, Init};
 use crate::types;
 
 /// The constructors and setters, as methods of the error enum.
@@ -62,8 +62,9 @@ fn parameter(plan: &Plan<'_>, f: &PlannedField<'_>) -> (TokenStream, Option<Toke
 fn fallible(plan: &Plan<'_>, checked: bool, value: TokenStream) -> (TokenStream, TokenStream) {
     let rt = &plan.rt;
     if checked {
-        let value = tokens::moved(value);
-        (quote!(Result<Self, #rt::OutOfRange>), quote!(Ok(#value)))
+        // `(value)`: a group of the value's own stream, not a copy of it.
+        let value = tokens::paren(value);
+        (quote!(Result<Self, #rt::OutOfRange>), quote!(Ok #value))
     } else {
         (quote!(Self), value)
     }
@@ -91,19 +92,20 @@ fn constructor(plan: &Plan<'_>, code: &PlannedCode<'_>, common: &Common) -> Toke
     } = code;
     let mut params = Vec::new();
     let mut checked = false;
-    let inits = tokens::comma_terminated(code.fields.iter().map(|f| {
-        let ident = &f.ident;
-        if !f.field.required {
-            return quote!(#ident: None);
-        }
-        let (param, value) = parameter(plan, f);
-        checked |= types::extra_bounds(f.field).is_some();
-        params.push(param);
-        match value.map(tokens::moved) {
-            Some(value) => quote!(#ident: #value),
-            None => quote!(#ident),
-        }
-    }));
+    let idents = code.fields.iter().map(|f| &f.ident);
+    let inits: Vec<_> = code
+        .fields
+        .iter()
+        .map(|f| {
+            if !f.field.required {
+                return tokens::moved(Init::None);
+            }
+            let (param, value) = parameter(plan, f);
+            checked |= types::extra_bounds(f.field).is_some();
+            params.push(param);
+            tokens::moved(value.map_or(Init::Shorthand, Init::Value))
+        })
+        .collect();
     let params = tokens::comma_separated(params);
     let mut doc = format!(
         " The `{}` error ({}) with its required fields; optional fields start empty.",
@@ -117,20 +119,19 @@ fn constructor(plan: &Plan<'_>, code: &PlannedCode<'_>, common: &Common) -> Toke
         checked,
         quote! {
             #ty::#variant {
-                #inits
+                #(#idents #inits,)*
                 #default_meta
             }
         },
     );
-    let (returns, body) = (tokens::moved(returns), tokens::moved(body));
+    // `{ body }`: a group of the body's own stream, not a copy of it.
+    let (returns, body) = (tokens::moved(returns), tokens::brace(body));
     let doc = tokens::moved(tokens::doc_lit(&doc));
     quote! {
         #[doc = #doc]
         #must_use
         #deprecated
-        pub fn #constructor(#params) -> #returns {
-            #body
-        }
+        pub fn #constructor(#params) -> #returns #body
     }
 }
 

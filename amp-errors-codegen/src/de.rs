@@ -5,7 +5,7 @@
 //! Reading is tolerant: a value that does not fit is kept as received, and a
 //! code missing a required field becomes the fallback (`ErrorObject::finish`).
 
-use proc_macro2::{Ident, Literal, TokenStream};
+use proc_macro2::{Delimiter, Group, Ident, Literal, Span, TokenStream, TokenTree};
 use quote::{format_ident, quote};
 
 use crate::plan::{Plan, PlannedCode};
@@ -21,11 +21,16 @@ pub fn deserialize_impl(plan: &Plan<'_>) -> TokenStream {
         fallback,
         ..
     } = plan;
-    let readers = tokens::join(plan.codes_with_fields().map(|code| reader(plan, code)));
-    let dispatch = tokens::join(plan.codes_with_fields().map(|code| {
-        let (variant, reader) = (&code.variant, reader_name(code));
-        quote!(Some(#code_ty::#variant) => #reader(object),)
-    }));
+    // Every reader's parameters: one group, shared.
+    let parameters =
+        tokens::shared_group(Delimiter::Parenthesis, quote!(object: &de::ErrorObject<'_>));
+    let readers = tokens::join(
+        plan.codes_with_fields()
+            .map(|code| reader(plan, code, &parameters)),
+    );
+    // The dispatch: repetitions, not a stream a code.
+    let variants = plan.codes_with_fields().map(|code| &code.variant);
+    let reader_names = plan.codes_with_fields().map(reader_name);
     let fieldless = plan.fieldless_variants();
     let plain = (!fieldless.is_empty()).then(|| {
         let pattern = tokens::alternatives(code_ty, &fieldless);
@@ -41,7 +46,7 @@ pub fn deserialize_impl(plan: &Plan<'_>) -> TokenStream {
         impl<'de> #rt::serde::Deserialize<'de> for #ty {
             fn deserialize<D: #rt::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 de::read_error(deserializer, |object| match #code_ty::from_wire(object.code()) {
-                    #dispatch
+                    #(Some(#code_ty::#variants) => #reader_names(object),)*
                     #plain
                     _ => de::read_unknown(object).map(#ty::#fallback),
                 })
@@ -84,7 +89,7 @@ pub fn plain_error_fn(plan: &Plan<'_>) -> Option<TokenStream> {
 }
 
 /// `fn read_<code>(object)`: the code's fields, then the variant.
-fn reader(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
+fn reader(plan: &Plan<'_>, code: &PlannedCode<'_>, parameters: &Group) -> TokenStream {
     let Plan { ty, code_ty, .. } = plan;
     let name = reader_name(code);
     let variant = &code.variant;
@@ -97,22 +102,30 @@ fn reader(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
     let locals: Vec<&Ident> = code.fields.iter().map(|f| &f.local).collect();
     // The runtime asks only for the code's own indexes: the last is `_`.
     let last = code.fields.len() - 1;
-    let reads = tokens::join(code.fields.iter().enumerate().map(|(index, f)| {
-        let local = &f.local;
-        let index = if index == last {
-            quote!(_)
+    // One arm a field, as repetitions: the index (`_` for the last), the
+    // method, and the bounds `read_in` also takes.
+    let underscore = TokenTree::Ident(Ident::new("_", Span::call_site()));
+    let indexes = (0..code.fields.len()).map(|index| {
+        if index == last {
+            underscore.clone()
         } else {
-            let index = Literal::usize_unsuffixed(index);
-            quote!(#index)
-        };
-        if let Some((minimum, maximum)) = types::extra_bounds(f.field) {
-            quote!(#index => member.read_in(&mut #local, #minimum, #maximum),)
-        } else if types::is_scalar(plan.catalog, f.json_type()) {
-            quote!(#index => member.read(&mut #local),)
-        } else {
-            quote!(#index => member.read_json(&mut #local),)
+            TokenTree::Literal(Literal::usize_unsuffixed(index))
         }
-    }));
+    });
+    let mut bounds = Vec::with_capacity(code.fields.len());
+    let methods: Vec<Ident> = code
+        .fields
+        .iter()
+        .map(|f| {
+            let (method, extra) = match types::extra_bounds(f.field) {
+                Some((minimum, maximum)) => ("read_in", Some(quote!(, #minimum, #maximum))),
+                None if types::is_scalar(plan.catalog, f.json_type()) => ("read", None),
+                None => ("read_json", None),
+            };
+            bounds.push(extra.map(tokens::moved));
+            Ident::new(method, Span::call_site())
+        })
+        .collect();
     let required: Vec<_> = code
         .fields
         .iter()
@@ -126,17 +139,20 @@ fn reader(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
         .iter()
         .map(|f| f.field.required.then_some(&unwrap));
     let error = quote!(#ty::#variant { #(#idents: #locals #unwraps,)* meta });
-    let result = if required.is_empty() {
-        quote!(Ok(#error))
+    let result = tokens::moved(if required.is_empty() {
+        // `(error)`: a group of the error's own stream, not a copy of it.
+        let error = tokens::paren(error);
+        quote!(Ok #error)
     } else {
+        let error = tokens::moved(error);
         quote!(object.finish(#(#required.is_some())&&*, #error))
-    };
+    });
     quote! {
         #[doc = #doc]
-        fn #name(object: &de::ErrorObject<'_>) -> Result<#ty, de::Error> {
+        fn #name #parameters -> Result<#ty, de::Error> {
             #(let mut #locals = None;)*
             let meta = de::read_fields(object, #code_ty::#variant.info(), |index, member| match index {
-                #reads
+                #(#indexes => member.#methods(&mut #locals #bounds),)*
             })?;
             #result
         }

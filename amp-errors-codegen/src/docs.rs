@@ -1,5 +1,6 @@
 //! Rustdoc for generated items, from the catalog's docs text.
 
+use std::collections::HashMap;
 use std::fmt::{self, Write as _};
 
 use amp_errors_catalog::{ErrorCode, Field, Retryability};
@@ -137,6 +138,32 @@ pub fn field_doc_attrs(field: &Field) -> TokenStream {
         field.sensitive,
     )
     .attr()
+}
+
+/// The rustdoc attributes of declared fields, one per distinct text and
+/// shared: a catalog declares a field (`retry_after`) alike in many codes,
+/// and a copy of the attribute shares its group where building it again
+/// would lex the text again.
+#[derive(Default)]
+pub struct FieldDocs(HashMap<String, TokenStream>);
+
+impl FieldDocs {
+    /// [`field_doc_attrs`] of `field`.
+    pub fn attrs(&mut self, field: &Field) -> TokenStream {
+        let doc = field_doc(
+            &field.description,
+            &field.ty.value.to_string(),
+            field.required,
+            field.sensitive,
+        );
+        if let Some(attrs) = self.0.get(&doc.text) {
+            return attrs.clone();
+        }
+        let text = doc.text.clone();
+        let attrs = doc.attr();
+        self.0.insert(text, attrs.clone());
+        attrs
+    }
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use quote::quote;
 
 use crate::plan::{Plan, PlannedCode};
 use crate::table::option;
-use crate::tokens;
+use crate::tokens::{self, Init};
 use crate::types;
 
 /// `example()`, as a method of the code enum.
@@ -15,19 +15,24 @@ pub fn example_method(plan: &Plan<'_>) -> TokenStream {
     // Codes without an example share one arm, and so do codes without
     // fields whose example is the bare error (`plain_error`).
     let (mut none, mut plain) = (Vec::new(), Vec::new());
-    let arms = tokens::join(plan.codes.iter().filter_map(|code| {
+    // The other arms: repetitions, not a stream a code.
+    let (mut variants, mut examples) = (Vec::new(), Vec::new());
+    for code in &plan.codes {
         let variant = &code.variant;
         let Some(example) = &code.code.example else {
             none.push(variant);
-            return None;
+            continue;
         };
         if code.fields.is_empty() && has_no_common_members(example) {
             plain.push(variant);
-            return None;
+            continue;
         }
-        let example = self::example(plan, code)?;
-        Some(quote!(#code_ty::#variant => Some(#example),))
-    }));
+        if let Some(example) = self::example(plan, code) {
+            variants.push(variant);
+            // `(example)` as a group of the example's own stream: not copied.
+            examples.push(tokens::paren(example));
+        }
+    }
     let plain = (!plain.is_empty()).then(|| {
         let pattern = tokens::alternatives(code_ty, &plain);
         quote!(code @ #pattern => Some(plain_error(code, Default::default())),)
@@ -37,7 +42,7 @@ pub fn example_method(plan: &Plan<'_>) -> TokenStream {
         /// The catalog's example instance of the code; `None` when the catalog gives none.
         pub fn example(self) -> Option<#ty> {
             match self {
-                #arms
+                #(#code_ty::#variants => Some #examples,)*
                 #plain
                 #none
             }
@@ -69,18 +74,18 @@ fn example(plan: &Plan<'_>, code: &PlannedCode<'_>) -> Option<TokenStream> {
     } = plan;
     let variant = &code.variant;
     let example = code.code.example.as_ref()?;
-    let inits = tokens::comma_terminated(code.fields.iter().map(|f| {
-        let ident = &f.ident;
+    let idents = code.fields.iter().map(|f| &f.ident);
+    let inits = code.fields.iter().map(|f| {
         let Some(value) = example.value(f.wire) else {
-            return quote!(#ident: None);
+            return tokens::moved(Init::None);
         };
-        let expr = tokens::moved(types::value_expr(catalog, rt, f.json_type(), value));
-        if f.field.required {
-            quote!(#ident: #expr)
+        let expr = types::value_expr(catalog, rt, f.json_type(), value);
+        tokens::moved(if f.field.required {
+            Init::Value(expr)
         } else {
-            quote!(#ident: Some(#expr))
-        }
-    }));
+            Init::Some(expr)
+        })
+    });
     let request_id = example.request_id.as_ref().map(|r| r.value.as_str());
     let meta = if has_no_common_members(example) {
         quote!(Default::default())
@@ -93,7 +98,7 @@ fn example(plan: &Plan<'_>, code: &PlannedCode<'_>) -> Option<TokenStream> {
     let meta = tokens::moved(meta);
     Some(quote! {
         #ty::#variant {
-            #inits
+            #(#idents #inits,)*
             meta: #meta,
         }
     })

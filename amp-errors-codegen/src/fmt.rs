@@ -1,25 +1,55 @@
 //! `Display` and `Debug` of the error enum; [`debug_field`] is the one place
 //! that decides how a field shows in `Debug` (sensitive ones redacted).
 
-use proc_macro2::{Literal, TokenStream};
-use quote::{ToTokens as _, quote};
+use proc_macro2::{Literal, Punct, Spacing, TokenStream, TokenTree};
+use quote::{ToTokens, quote};
 
 use crate::message;
 use crate::plan::{Plan, PlannedCode};
 use crate::tokens;
 
-/// `.field("name", value)`, or the redaction marker for a sensitive field.
-pub fn debug_field(
-    rt: &TokenStream,
+/// `.field("name", value)`, or the redaction marker for a sensitive field:
+/// written straight into the stream that holds it.
+pub fn debug_field<'a, V: ToTokens>(
+    rt: &'a TokenStream,
     wire: Literal,
     sensitive: bool,
-    value: &TokenStream,
-) -> TokenStream {
-    let wire = tokens::moved(wire);
-    if sensitive {
-        quote!(.field(#wire, &#rt::fmt::Redacted))
-    } else {
-        quote!(.field(#wire, #value))
+    value: V,
+) -> DebugField<'a, V> {
+    DebugField {
+        rt,
+        wire,
+        sensitive,
+        value,
+    }
+}
+
+/// See [`debug_field`].
+pub struct DebugField<'a, V> {
+    rt: &'a TokenStream,
+    wire: Literal,
+    sensitive: bool,
+    value: V,
+}
+
+impl<V: ToTokens> ToTokens for DebugField<'_, V> {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        let DebugField {
+            rt,
+            wire,
+            sensitive,
+            value,
+        } = self;
+        let arguments = if *sensitive {
+            quote!(#wire, &#rt::fmt::Redacted)
+        } else {
+            quote!(#wire, #value)
+        };
+        tokens.extend([
+            TokenTree::Punct(Punct::new('.', Spacing::Alone)),
+            tokens::ident("field"),
+            tokens::paren(arguments),
+        ]);
     }
 }
 
@@ -53,15 +83,15 @@ pub fn debug_impl(plan: &Plan<'_>) -> TokenStream {
         (None, None)
     } else {
         let count = proc_macro2::Literal::usize_unsuffixed(plan.codes.len());
-        let names = tokens::comma_separated(
+        let names = tokens::bracketed_list(
             plan.codes
                 .iter()
-                .map(|code| code.variant_lit.clone().into_token_stream()),
+                .map(|code| TokenTree::Literal(code.variant_lit.clone())),
         );
         (
             Some(quote! {
                 /// Each code's variant name, by the code's index, for `Debug`.
-                const VARIANT_NAMES: [&str; #count] = [#names];
+                const VARIANT_NAMES: [&str; #count] = #names;
             }),
             Some(quote! {
                 #(#ty::#fieldless { meta })|* => fmt::debug_plain(
@@ -97,14 +127,14 @@ fn debug_arm(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
     // Repetitions, not a stream a field: `quote!` writes them into its own stream.
     let idents = shown.clone().map(|f| &f.ident);
     let locals = shown.map(|f| &f.local);
-    let fields = tokens::join(code.fields.iter().map(|f| {
-        let local = &f.local;
-        debug_field(rt, f.wire_lit.clone(), f.field.sensitive, &quote!(#local))
-    }));
+    let fields = code
+        .fields
+        .iter()
+        .map(|f| debug_field(rt, f.wire_lit.clone(), f.field.sensitive, &f.local));
     let sensitive = code.has_sensitive_field();
     quote! {
         #ty::#variant { #(#idents: #locals,)* meta, .. } => {
-            fmt::debug_meta(&mut fmt::debug_variant(f, #name, #wire)#fields, meta, #sensitive)
+            fmt::debug_meta(&mut fmt::debug_variant(f, #name, #wire)#(#fields)*, meta, #sensitive)
         }
     }
 }

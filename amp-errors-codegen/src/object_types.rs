@@ -53,7 +53,7 @@ fn object_type(plan: &Plan<'_>, object: &ObjectType) -> TokenStream {
             rt,
             tokens::lit(&field.name.value),
             field.sensitive,
-            &quote!(&self.#rust),
+            quote!(&self.#rust),
         )
     });
     let name = ident.to_string();

@@ -1,5 +1,7 @@
 //! The naming plan: every Rust name the expansion uses, decided once.
 
+use std::collections::HashMap;
+
 use amp_errors_catalog::{Catalog, ErrorCode, Field, FieldType, Segment};
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
@@ -79,10 +81,11 @@ impl<'a> Plan<'a> {
     /// Names everything `catalog` expands to.
     pub fn new(catalog: &'a Catalog) -> Self {
         let (rt, rt_path) = (runtime::alias(), runtime::path());
+        let mut shared = Shared::default();
         let codes: Vec<PlannedCode<'a>> = catalog
             .codes
             .iter()
-            .map(|code| PlannedCode::new(catalog, &rt, code))
+            .map(|code| PlannedCode::new(catalog, &rt, code, &mut shared))
             .collect();
         let redacts_messages = codes.iter().any(PlannedCode::has_sensitive_field);
         Plan {
@@ -139,11 +142,16 @@ impl<'a> Plan<'a> {
 }
 
 impl<'a> PlannedCode<'a> {
-    fn new(catalog: &'a Catalog, rt: &TokenStream, code: &'a ErrorCode) -> Self {
+    fn new(
+        catalog: &'a Catalog,
+        rt: &TokenStream,
+        code: &'a ErrorCode,
+        shared: &mut Shared,
+    ) -> Self {
         let fields = code
             .fields
             .iter()
-            .map(|field| PlannedField::new(catalog, rt, field))
+            .map(|field| PlannedField::new(catalog, rt, field, shared))
             .collect();
         let deprecated = match &code.deprecated {
             Some(note) => quote!(#[deprecated(note = #note)]),
@@ -194,15 +202,33 @@ impl<'a> PlannedCode<'a> {
     }
 }
 
+/// What the fields of different codes share, built once and cloned: codes
+/// declare the same fields (`retry_after`), with the same names and types.
+#[derive(Default)]
+struct Shared {
+    /// Each field name's Rust name and local.
+    idents: HashMap<String, (Ident, Ident)>,
+    /// Each field name's literal.
+    lits: tokens::Lits,
+    /// Each value type.
+    value_types: types::FieldTypes,
+}
+
 impl<'a> PlannedField<'a> {
-    fn new(catalog: &'a Catalog, rt: &TokenStream, field: &'a Field) -> Self {
+    fn new(catalog: &'a Catalog, rt: &TokenStream, field: &'a Field, shared: &mut Shared) -> Self {
+        let name = &field.name.value;
+        let (ident, local) = shared
+            .idents
+            .entry(name.clone())
+            .or_insert_with(|| (names::field_ident(name), format_ident!("__field_{}", name)))
+            .clone();
         PlannedField {
             field,
-            ident: names::field_ident(&field.name.value),
-            local: format_ident!("__field_{}", field.name.value),
-            wire: &field.name.value,
-            wire_lit: tokens::lit(&field.name.value),
-            value_ty: types::value_type(catalog, rt, field),
+            ident,
+            local,
+            wire: name,
+            wire_lit: shared.lits.get(name),
+            value_ty: shared.value_types.value(catalog, rt, field),
         }
     }
 

@@ -42,17 +42,14 @@ pub fn serialize_impl(plan: &Plan<'_>) -> TokenStream {
 fn serialize_arm(plan: &Plan<'_>, code: &PlannedCode<'_>) -> TokenStream {
     let Plan { ty, code_ty, .. } = plan;
     let variant = &code.variant;
-    let info = quote!(#code_ty::#variant.info());
-    let message = match code.plain_message {
-        Some(text) => {
-            let text = tokens::lit(text);
-            quote!(#text)
-        }
+    let info = tokens::moved(quote!(#code_ty::#variant.info()));
+    let message = tokens::moved(match code.plain_message {
+        Some(text) => TokenStream::from(TokenTree::Literal(tokens::lit(text))),
         None => {
             let write = message::sent_template_writer(plan);
             quote!(&fmt::Rendered(self, #write))
         }
-    };
+    });
     // Repetitions, not a stream a field: `quote!` writes them into its own stream.
     let idents = code.fields.iter().map(|f| &f.ident);
     let locals = code.fields.iter().map(|f| &f.local);

@@ -4,16 +4,17 @@
 
 use amp_errors_catalog::validate::is_violation_list;
 use amp_errors_catalog::{Field, HttpAnswer, Located, ObjectType, Retryability};
-use proc_macro2::{Literal, TokenStream};
-use quote::{ToTokens as _, format_ident, quote};
+use proc_macro2::{Literal, TokenStream, TokenTree};
+use quote::{ToTokens, format_ident, quote};
 
 use crate::plan::{Plan, PlannedCode};
-use crate::tokens::{self, lit, moved};
+use crate::tokens::{self, Moved, OptionExpr, lit, moved};
 
 /// `pub const CATALOG`, as an item of the error enum's impl.
 pub fn catalog_const(plan: &Plan<'_>) -> TokenStream {
     let Plan { catalog, rt, .. } = plan;
-    let infos = tokens::comma_separated(plan.codes.iter().map(code_info));
+    let mut lits = tokens::Lits::default();
+    let infos = tokens::comma_separated(plan.codes.iter().map(|code| code_info(code, &mut lits)));
     let name = &catalog.name.value;
     let doc_base_url = &catalog.doc_base_url;
     let prefix = option(catalog.request_id_prefix.as_deref());
@@ -54,11 +55,11 @@ fn http_answer(plan: &Plan<'_>, answer: &HttpAnswer) -> TokenStream {
     quote!(#rt::http_answer(#rt::HttpFailure::#failure, #code, #violations))
 }
 
-fn code_info(planned: &PlannedCode<'_>) -> TokenStream {
+fn code_info(planned: &PlannedCode<'_>, lits: &mut tokens::Lits) -> TokenStream {
     let code = planned.code;
     let wire = moved(planned.wire_lit.clone());
     let status = Literal::u16_unsuffixed(code.status.value);
-    let category = moved(lit(code.category.as_ref().map_or("", |c| c.value.as_str())));
+    let category = moved(lits.get(code.category.as_ref().map_or("", |c| c.value.as_str())));
     let retryable = match &code.retryable {
         Retryability::Fixed(true) => quote!(Retryable::Always),
         Retryability::Fixed(false) => quote!(Retryable::Never),
@@ -71,19 +72,20 @@ fn code_info(planned: &PlannedCode<'_>) -> TokenStream {
     let doc_url = moved(lit(&planned.doc_url));
     let description = moved(lit(&code.description));
     let cause = moved(lit(&code.cause));
-    let resolution = tokens::comma_separated(
+    let resolution = tokens::bracketed_list(
         code.resolution
             .iter()
-            .map(|step| lit(step).into_token_stream()),
+            .map(|step| TokenTree::Literal(lit(step))),
     );
     let retryable = moved(retryable);
     let deprecated = moved(option(code.deprecated.as_deref()));
-    let fields = tokens::comma_separated(
-        planned
-            .fields
-            .iter()
-            .map(|f| field_info(f.wire_lit.clone(), f.field)),
-    );
+    let fields = planned.fields.iter().map(|f| {
+        FieldInfo(
+            &f.wire_lit,
+            f.field,
+            moved(lits.get(&f.json_type().to_string())),
+        )
+    });
     quote! {
         code_info(
             #wire,
@@ -94,26 +96,29 @@ fn code_info(planned: &PlannedCode<'_>) -> TokenStream {
             #doc_url,
             #description,
             #cause,
-            &[#resolution],
+            &#resolution,
             #deprecated,
-            &[#fields],
+            &[#(#fields),*],
         )
     }
 }
 
-/// A field's `field_info(...)` entry.
-fn field_info(wire: Literal, field: &Field) -> TokenStream {
-    let (wire, required, sensitive) = (moved(wire), field.required, field.sensitive);
-    let json_type = moved(lit(&field.ty.value.to_string()));
-    let bound = |bound: &Option<Located<i64>>| match bound {
-        Some(b) => {
-            let b = Literal::i64_unsuffixed(b.value);
-            quote!(Some(#b))
-        }
-        None => quote!(None),
-    };
-    let (minimum, maximum) = (moved(bound(&field.minimum)), moved(bound(&field.maximum)));
-    quote!(field_info(#wire, #required, #sensitive, #json_type, #minimum, #maximum))
+/// A field's `field_info(...)` entry, written straight into the stream
+/// that holds it: its wire name (as a literal), the field, and its JSON
+/// type's name (as a literal).
+struct FieldInfo<'a>(&'a Literal, &'a Field, Moved<Literal>);
+
+impl ToTokens for FieldInfo<'_> {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        let FieldInfo(wire, field, ref json_type) = *self;
+        let (required, sensitive) = (field.required, field.sensitive);
+        let bound = |bound: &Option<Located<i64>>| {
+            OptionExpr(bound.as_ref().map(|b| Literal::i64_unsuffixed(b.value)))
+        };
+        let (minimum, maximum) = (bound(&field.minimum), bound(&field.maximum));
+        let arguments = quote!(#wire, #required, #sensitive, #json_type, #minimum, #maximum);
+        tokens.extend([tokens::ident("field_info"), tokens::paren(arguments)]);
+    }
 }
 
 /// A named type's `type_info(...)` entry.
@@ -126,10 +131,11 @@ fn type_info(rt: &TokenStream, ty: &ObjectType) -> TokenStream {
         }
         None => quote!(None),
     };
-    let fields = ty
-        .fields
+    let wires: Vec<Literal> = ty.fields.iter().map(|f| lit(&f.name.value)).collect();
+    let fields = wires
         .iter()
-        .map(|field| field_info(lit(&field.name.value), field));
+        .zip(&ty.fields)
+        .map(|(wire, field)| FieldInfo(wire, field, moved(lit(&field.ty.value.to_string()))));
     quote!(#rt::type_info(#name, #values, &[#(#fields),*]))
 }
 

@@ -9,6 +9,7 @@
 //! text as a raw string, which proc-macro2 reads back faster still.
 
 use std::cell::Cell;
+use std::collections::HashMap;
 use std::str::FromStr as _;
 
 use proc_macro2::{Delimiter, Group, Ident, Literal, Punct, Spacing, TokenStream, TokenTree};
@@ -58,6 +59,19 @@ pub fn comma_terminated(pieces: impl IntoIterator<Item = TokenStream>) -> Moved<
 /// The patterns as one or-pattern (`#(#patterns)|*` without the copies).
 pub fn or_pattern(patterns: impl IntoIterator<Item = TokenStream>) -> Moved<Separated> {
     moved(separated(patterns, '|', false))
+}
+
+/// `[a, b, c]`: single tokens separated by commas, in a bracket group of
+/// its own stream (no stream a token, no copy of one).
+pub fn bracketed_list(tokens: impl IntoIterator<Item = TokenTree>) -> TokenTree {
+    let mut stream = Vec::new();
+    for (i, token) in tokens.into_iter().enumerate() {
+        if i > 0 {
+            stream.push(TokenTree::Punct(Punct::new(',', Spacing::Alone)));
+        }
+        stream.push(token);
+    }
+    TokenTree::Group(Group::new(Delimiter::Bracket, stream.into_iter().collect()))
 }
 
 /// Pieces and the punctuation between (or after) them, kept apart until
@@ -257,11 +271,121 @@ impl ToTokens for Moved<Literal> {
     }
 }
 
+/// String literals built once per distinct text and cloned: for texts a
+/// catalog repeats (categories, JSON types), a clone copies the text where
+/// [`lit`] writes it and has it read back.
+#[derive(Default)]
+pub struct Lits(HashMap<String, Literal>);
+
+impl Lits {
+    /// [`lit`] of `text`.
+    pub fn get(&mut self, text: &str) -> Literal {
+        if let Some(literal) = self.0.get(text) {
+            return literal.clone();
+        }
+        let literal = lit(text);
+        self.0.insert(text.to_owned(), literal.clone());
+        literal
+    }
+}
+
+/// A field's initializer in a struct expression, after the field's name,
+/// written straight into the stream that holds it (no stream of its own):
+/// interpolate it by moving, `#(#fields #inits,)*`.
+pub enum Init {
+    /// Nothing: the name alone (`field`), a local of that name.
+    Shorthand,
+    /// `: None`.
+    None,
+    /// `: value`.
+    Value(TokenStream),
+    /// `: Some(value)`.
+    Some(TokenStream),
+}
+
+impl ToTokens for Moved<Init> {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        let taken = self.0.take();
+        debug_assert!(taken.is_some(), "a `Moved` is interpolated once");
+        let Some(init) = taken else {
+            return;
+        };
+        if matches!(init, Init::Shorthand) {
+            return;
+        }
+        tokens.extend([TokenTree::Punct(Punct::new(':', Spacing::Alone))]);
+        match init {
+            Init::Shorthand => {}
+            Init::None => tokens.extend([ident("None")]),
+            Init::Value(value) => tokens.extend(value),
+            Init::Some(value) => tokens.extend([ident("Some"), paren(value)]),
+        }
+    }
+}
+
+/// `Some(value)` or `None`, written straight into the stream that holds it.
+pub struct OptionExpr<T>(pub Option<T>);
+
+impl<T: ToTokens> ToTokens for OptionExpr<T> {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        match &self.0 {
+            Some(value) => tokens.extend([ident("Some"), paren(value.to_token_stream())]),
+            None => tokens.extend([ident("None")]),
+        }
+    }
+}
+
+/// The identifier `name`, as a token.
+pub fn ident(name: &str) -> TokenTree {
+    TokenTree::Ident(Ident::new(name, proc_macro2::Span::call_site()))
+}
+
+/// `{ tokens }`, as a token.
+pub fn brace(tokens: TokenStream) -> TokenTree {
+    TokenTree::Group(Group::new(Delimiter::Brace, tokens))
+}
+
+/// `(tokens)`, as a token.
+pub fn paren(tokens: TokenStream) -> TokenTree {
+    TokenTree::Group(Group::new(Delimiter::Parenthesis, tokens))
+}
+
 #[cfg(test)]
 mod tests {
     use quote::quote;
 
     use super::*;
+
+    #[test]
+    fn inits_and_options_are_those_of_quote() {
+        let fields = [quote!(a), quote!(b), quote!(c), quote!(d)];
+        let inits = [
+            moved(Init::Shorthand),
+            moved(Init::None),
+            moved(Init::Value(quote!(x.into()))),
+            moved(Init::Some(quote!(1))),
+        ];
+        assert_eq!(
+            quote!(S { #(#fields #inits,)* }).to_string(),
+            quote!(S {
+                a,
+                b: None,
+                c: x.into(),
+                d: Some(1),
+            })
+            .to_string(),
+        );
+        let (some, none) = (
+            OptionExpr(Some(Literal::i64_unsuffixed(-3))),
+            OptionExpr(None::<Literal>),
+        );
+        assert_eq!(
+            quote!(#some, #none).to_string(),
+            quote!(Some(-3), None).to_string()
+        );
+        let listed = bracketed_list([ident("a"), TokenTree::Literal(lit("b")), ident("c")]);
+        assert_eq!(quote!(#listed).to_string(), quote!([a, "b", c]).to_string());
+    }
 
     #[test]
     fn literals_are_those_of_quote() {

@@ -1,5 +1,7 @@
 //! JSON field types to Rust types: the only place that mapping is decided.
 
+use std::collections::HashMap;
+
 use amp_errors_catalog::{Catalog, ExampleValue, Field, FieldType};
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
@@ -48,6 +50,40 @@ pub fn field_type(catalog: &Catalog, rt: &TokenStream, field: &Field) -> TokenSt
     }
     let inner = tokens::moved(inner);
     quote!(#rt::Option<#inner>)
+}
+
+/// [`field_type`]s and [`value_type`]s built once per distinct type and
+/// copied: a catalog's fields have a few types between them, and a copy of
+/// one skips building it (checking each identifier's characters, nesting the
+/// generics). One cache a runtime path (`rt`).
+#[derive(Default)]
+pub struct FieldTypes(HashMap<(String, bool, bool), TokenStream>);
+
+impl FieldTypes {
+    /// [`field_type`] of `field`.
+    pub fn get(&mut self, catalog: &Catalog, rt: &TokenStream, field: &Field) -> TokenStream {
+        self.cached(field, field.required, || field_type(catalog, rt, field))
+    }
+
+    /// [`value_type`] of `field`: its [`field_type`] were it required.
+    pub fn value(&mut self, catalog: &Catalog, rt: &TokenStream, field: &Field) -> TokenStream {
+        self.cached(field, true, || value_type(catalog, rt, field))
+    }
+
+    fn cached(
+        &mut self,
+        field: &Field,
+        required: bool,
+        build: impl FnOnce() -> TokenStream,
+    ) -> TokenStream {
+        // `Debug`, not `Display`: a type named `string` is not `string`.
+        let key = (
+            format!("{:?}", field.ty.value),
+            required,
+            field.is_unsigned(),
+        );
+        self.0.entry(key).or_insert_with(build).clone()
+    }
 }
 
 /// Whether a value of `ty` is one JSON scalar: shown as itself in a message

@@ -35,9 +35,19 @@ pub(super) struct Table<'t, 'i> {
 }
 
 impl<'t, 'i> Table<'t, 'i> {
-    /// The value of `key`.
+    /// The value of `key`. A small table (a code's, a field's: a dozen keys
+    /// at most) is scanned, which is several times faster than hashing the
+    /// key with SipHash; a large one (`[codes]`) is looked up.
     pub(super) fn get(&self, key: &str) -> Option<&'t Value<'i>> {
-        self.entries.get(key)
+        /// The most entries a table may have to be scanned.
+        const SCANNED: usize = 16;
+        if self.entries.len() > SCANNED {
+            return self.entries.get(key);
+        }
+        self.entries
+            .iter()
+            .find(|(name, _)| **name.get_ref() == *key)
+            .map(|(_, value)| value)
     }
 
     /// `key` with the table's path, quoted for messages: `` `codes.x.status` ``.
