@@ -343,3 +343,29 @@ async fn a_catalog_without_http_answers_with_the_failures_own_status_and_key() {
         a.body
     );
 }
+
+/// The catalog crate's `[http]` keys and the runtime's `HttpFailure` are two
+/// lists (neither crate depends on the other); the generated code maps one to
+/// the other by variant name. They must agree, name for name and key for key.
+#[test]
+fn the_catalogs_http_failures_are_the_runtimes() {
+    use amp_errors::HttpFailure as Runtime;
+    use amp_errors_catalog::HttpFailure as Catalog;
+    let runtime = [
+        Runtime::MalformedBody,
+        Runtime::UnsupportedMediaType,
+        Runtime::MissingField,
+        Runtime::InvalidField,
+        Runtime::InvalidParameter,
+        Runtime::NoRoute,
+        Runtime::MethodNotAllowed,
+        Runtime::BodyTooLarge,
+        Runtime::Internal,
+    ];
+    assert_eq!(runtime.len(), Catalog::ALL.len());
+    for (catalog, runtime) in Catalog::ALL.into_iter().zip(runtime) {
+        assert_eq!(format!("{catalog:?}"), format!("{runtime:?}"));
+        assert_eq!(catalog.key(), runtime.key());
+        assert_eq!(Catalog::from_key(runtime.key()), Some(catalog));
+    }
+}
