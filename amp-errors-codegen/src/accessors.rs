@@ -95,7 +95,7 @@ pub fn accessors(plan: &Plan<'_>) -> TokenStream {
             self.known_code().map_or(500, #code_ty::status_code)
         }
 
-        #rt::status_method!(#rt, error #code_ty);
+        #rt::status_method!(#rt, error);
 
         /// The category; `None` for a code the catalog does not know.
         pub fn category(&self) -> Option<#category_ty> {

@@ -37,11 +37,15 @@ pub use crate::{
     UnknownError,
 };
 
-/// The status as `http::StatusCode` (catalog statuses are validated to 400..=599).
+/// The status as `http::StatusCode`: 500 for a number that is none (catalog
+/// statuses are validated to 400..=599).
 #[cfg(feature = "http")]
 #[inline]
-pub fn status(code: u16) -> http::StatusCode {
-    http::StatusCode::from_u16(code).unwrap_or(http::StatusCode::INTERNAL_SERVER_ERROR)
+pub const fn status(code: u16) -> http::StatusCode {
+    match http::StatusCode::from_u16(code) {
+        Ok(status) => status,
+        Err(_) => http::StatusCode::INTERNAL_SERVER_ERROR,
+    }
 }
 
 /// Emits `impl IntoResponse` for a generated error type when the `axum`
@@ -102,30 +106,27 @@ pub use crate::json_schema::schema_of as json_schema_of;
 pub use schemars;
 
 /// The statuses of a catalog's codes as `http::StatusCode`s, in catalog
-/// order: the code enum's table, computed at compile time (catalog statuses
-/// are validated to 400..=599; anything else would read as 500).
+/// order: the code enum's table of [`status`], computed at compile time.
 #[cfg(feature = "http")]
 pub const fn status_table<const N: usize>(codes: &[CodeInfo]) -> [http::StatusCode; N] {
     let mut table = [http::StatusCode::INTERNAL_SERVER_ERROR; N];
     let mut i = 0;
     while i < N && i < codes.len() {
-        if let Ok(status) = http::StatusCode::from_u16(codes[i].status) {
-            table[i] = status;
-        }
+        table[i] = status(codes[i].status);
         i += 1;
     }
     table
 }
 
 /// Emits the inherent `status()` method when the `http` feature is on: on
-/// the error type `(__private, error CodeEnum)`, on the code enum
-/// `(__private, code ErrorType)`. `__private` is the path of this module,
+/// the error type `(__private, error)`, on the code enum
+/// `(__private, code ErrorType)`, whose table reads the error type's catalog. `__private` is the path of this module,
 /// which the macro cannot spell itself.
 #[cfg(feature = "http")]
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __amp_errors_status_method {
-    ($private:ident, error $code:ident) => {
+    ($private:ident, error) => {
         /// The HTTP status (500 for a code the catalog does not know).
         #[inline]
         pub fn status(&self) -> $private::http::StatusCode {
