@@ -131,13 +131,17 @@ pub fn field_doc(description: &str, ty: &str, required: bool, sensitive: bool) -
 
 /// The rustdoc attributes of a declared field.
 pub fn field_doc_attrs(field: &Field) -> TokenStream {
+    declared_field_doc(field).attr()
+}
+
+/// The rustdoc of a declared field.
+fn declared_field_doc(field: &Field) -> DocText {
     field_doc(
         &field.description,
         &field.ty.value.to_string(),
         field.required,
         field.sensitive,
     )
-    .attr()
 }
 
 /// The rustdoc attributes of declared fields, one per distinct text and
@@ -150,12 +154,7 @@ pub struct FieldDocs(HashMap<String, TokenStream>);
 impl FieldDocs {
     /// [`field_doc_attrs`] of `field`.
     pub fn attrs(&mut self, field: &Field) -> TokenStream {
-        let doc = field_doc(
-            &field.description,
-            &field.ty.value.to_string(),
-            field.required,
-            field.sensitive,
-        );
+        let doc = declared_field_doc(field);
         if let Some(attrs) = self.0.get(&doc.text) {
             return attrs.clone();
         }
