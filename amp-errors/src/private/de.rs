@@ -295,7 +295,11 @@ impl<'t> ErrorObject<'t> {
         E: CatalogError + Serialize,
     {
         self.settle(&mut error);
-        finish(complete, error)
+        if complete {
+            // Returned from here, not through `finish`: one move fewer.
+            return Ok(error);
+        }
+        finish(false, error)
     }
 
     /// Whether `code` is the first member.
@@ -377,9 +381,12 @@ where
     T: CatalogError,
 {
     read_object(deserializer, |object| {
-        let mut error = read(object)?;
-        object.settle(&mut error);
-        Ok(error)
+        // Settled in place: the error is not moved out of the result and back.
+        let mut read = read(object);
+        if let Ok(error) = &mut read {
+            object.settle(error);
+        }
+        read
     })
 }
 
