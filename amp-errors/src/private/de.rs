@@ -13,7 +13,7 @@
 //! Nothing but a body that is not an error object fails: a member the catalog
 //! does not declare, a `null`, a value of the wrong type are kept as received
 //! in the error's received record (`meta::Wire`), and written back by `Serialize`. A known
-//! code that lacks a required field becomes the fallback ([`finish`]).
+//! code that lacks a required field becomes the fallback ([`ErrorObject::finish`]).
 //!
 //! A received `message` that is the code's template rendered from the
 //! received fields (what a server built from the same catalog sends) is not
@@ -288,7 +288,8 @@ impl<'t> ErrorObject<'t> {
 
     /// The error a code's reader built, or, when it lacks a required field
     /// (`complete` is false), the fallback holding every member it arrived
-    /// with (see [`finish`]); the message that waited is settled first.
+    /// with (see [`fallback`]); the message that waited is settled first.
+    /// (`complete` comes first: it is computed before `error` takes the fields.)
     #[inline]
     pub fn finish<E>(&self, complete: bool, mut error: E) -> Result<E, Error>
     where
@@ -296,10 +297,10 @@ impl<'t> ErrorObject<'t> {
     {
         self.settle(&mut error);
         if complete {
-            // Returned from here, not through `finish`: one move fewer.
+            // Returned from here: one move of the error fewer than passing it on.
             return Ok(error);
         }
-        finish(false, error)
+        fallback(error)
     }
 
     /// Whether `code` is the first member.
@@ -866,18 +867,14 @@ pub fn read_meta(object: &ErrorObject<'_>, info: &'static CodeInfo) -> Result<Er
     read_members(object, info, &mut |_, member| member.keep())
 }
 
-/// The error read, or, when it lacks a required field (`complete` is false),
-/// the fallback holding every member it arrived with. The missing fields hold
-/// placeholders that were never received, so `Serialize` leaves them out.
-/// (`complete` comes first: it is computed before `error` takes the fields.)
-#[inline]
-pub fn finish<E>(complete: bool, error: E) -> Result<E, Error>
+/// The fallback holding every member of an error that lacks a required
+/// field. The missing fields hold placeholders that were never received, so
+/// `Serialize` leaves them out.
+#[cold]
+fn fallback<E>(error: E) -> Result<E, Error>
 where
     E: CatalogError + Serialize,
 {
-    if complete {
-        return Ok(error);
-    }
     let text = serde_json::to_string(&error)?;
     let object: Object = serde_json::from_str(&text)?;
     let unknown = UnknownError::from_object(object).map_err(|_| Error::custom(NOT_AN_ERROR))?;

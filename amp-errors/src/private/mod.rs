@@ -120,8 +120,9 @@ pub const fn status_table<const N: usize>(codes: &[CodeInfo]) -> [http::StatusCo
 
 /// Emits the inherent `status()` method when the `http` feature is on: on
 /// the error type `(__private, error)`, on the code enum
-/// `(__private, code ErrorType)`, whose table reads the error type's catalog. `__private` is the path of this module,
-/// which the macro cannot spell itself.
+/// `(__private, code ErrorType)`, whose table reads the error type's
+/// catalog. `__private` is the path of this module, which the macro cannot
+/// spell itself.
 #[cfg(feature = "http")]
 #[doc(hidden)]
 #[macro_export]
