@@ -232,6 +232,57 @@ fn only_a_body_that_is_no_error_envelope_fails() {
     for (body, expected) in cases {
         let error = serde_json::from_str::<ErrorResponse<AmpError>>(body).unwrap_err();
         assert!(error.to_string().contains(expected), "{body}: {error}");
+        let error = ErrorResponse::<AmpError>::from_str(body).unwrap_err();
+        assert!(error.to_string().contains(expected), "{body}: {error}");
+    }
+}
+
+/// `ErrorResponse::from_slice` reads a body in one pass, without serde: the
+/// same value as `serde_json::from_slice`, and the same bodies rejected, on
+/// the edges of JSON's grammar and of the envelope (the property tests and
+/// the fuzz check compare the two on every input they make).
+#[test]
+fn from_slice_reads_every_body_as_serde_does() {
+    let accepted = [
+        SEED_429,
+        " \n{ \"error\" : { \"code\" : \"not_found\" , \"x\" : [ 1 , { } ] } } \r\n",
+        r#"{"trace":"t","error":{"code":"not_found"},"status":404}"#,
+        r#"{"error":{"x":{"}":"]","a":[{"b":"\"}"}]},"code":"brand_new"},"t":[]}"#,
+        r#"{"error":{"code":"rate_limit_exceeded","retry_after":1,"x":-0.5e-3}}"#,
+        r#"{"err\u006fr":{"c\u006fde":"not_found","message":"\u00e9\n"}}"#,
+    ];
+    for body in accepted {
+        let ours =
+            ErrorResponse::<AmpError>::from_str(body).unwrap_or_else(|e| panic!("{body}: {e}"));
+        assert_eq!(ours, parse(body), "{body}");
+    }
+    let rejected = [
+        r#"{"error":{"code":"not_found"}} x"#,
+        r#"{"error":{"code":"not_found"}}{}"#,
+        r#"{"error":{"code":"not_found",}}"#,
+        r#"{"error":{"code":"not_found"},}"#,
+        r#"{"error":{"code":"not_found","x":[1,]}}"#,
+        r#"{"error":{"code":"not_found","x":01}}"#,
+        r#"{"error":{"code":"not_found","x":1.}}"#,
+        r#"{"error":{"code":"not_found","x":tru}}"#,
+        r#"{"error":{"code":"not_found","x":"a\qb"}}"#,
+        r#"{"error":{"code":"not_found","x":"\u12"}}"#,
+        "{\"error\":{\"code\":\"not_found\",\"x\":\"a\tb\"}}",
+        r#"{"error":{"code":"not_found","x":{"a" 1}}}"#,
+        r#"{"error":{"code":"rate_limit_exceeded","retry_after":1,"x":[}}"#,
+        r#"{"error":{"code":"not_found"},"error":{"code":"not_found"}}"#,
+        r#"{"error":{"code":"not_found"}"#,
+        "\u{feff}{\"error\":{\"code\":\"not_found\"}}",
+    ];
+    for body in rejected {
+        assert!(
+            serde_json::from_str::<ErrorResponse<AmpError>>(body).is_err(),
+            "serde: {body}"
+        );
+        assert!(
+            ErrorResponse::<AmpError>::from_str(body).is_err(),
+            "from_slice: {body}"
+        );
     }
 }
 
@@ -256,6 +307,11 @@ fn duplicate_codes_are_rejected_by_every_entry_point() {
         let from_slice =
             serde_json::from_slice::<ErrorResponse<AmpError>>(body.as_bytes()).unwrap_err();
         assert_eq!(reason(from_reader), reason(from_slice));
+        let ours = ErrorResponse::<AmpError>::from_slice(body.as_bytes()).unwrap_err();
+        assert_eq!(
+            ours.to_string(),
+            "the error object has more than one `code` member"
+        );
     }
 }
 
@@ -292,6 +348,10 @@ fn limits_are_the_same_for_kept_and_typed_members() {
                 serde_json::from_str::<ErrorResponse<AmpError>>(&body).is_err(),
                 "{body} was accepted"
             );
+            assert!(
+                ErrorResponse::<AmpError>::from_str(&body).is_err(),
+                "{body}"
+            );
         }
     }
     for code in ["rate_limit_exceeded", "brand_new"] {
@@ -300,6 +360,7 @@ fn limits_are_the_same_for_kept_and_typed_members() {
         let at = body.iter().position(|&b| b == b'a').unwrap();
         body[at] = 0xff;
         assert!(serde_json::from_slice::<ErrorResponse<AmpError>>(&body).is_err());
+        assert!(ErrorResponse::<AmpError>::from_slice(&body).is_err());
     }
 }
 

@@ -523,6 +523,8 @@ fn odd_value() -> impl Strategy<Value = String> {
         ])
         .prop_map(str::to_owned),
         1 => (100usize..140).prop_map(|depth| format!("{}{}", "[".repeat(depth), "]".repeat(depth))),
+        // Around the bit stack's 256 levels of `ErrorResponse::from_slice`'s check.
+        1 => (250usize..262).prop_map(|depth| format!("{}1{}", "[{\"a\":".repeat(depth / 2), "}]".repeat(depth / 2))),
         1 => json_text(),
     ]
 }
@@ -534,6 +536,10 @@ fn token() -> impl Strategy<Value = String> {
             "null", "\"x\"", "1e400", "[", "]", "{", "}", ",", ":", "\"", "\\", "1E2",
             "\"code\":\"x\",", "\"code\":\"not_found\",", "\"error\":", "\"message\":1,",
             "\"error\":{\"code\":\"x\"},", "\u{e9}", "\u{0}", " ",
+            // The edges of JSON's grammar, which the check before reading
+            // without serde must draw where serde_json draws them.
+            "01", "-", "1.", ".5", "1e+", "-0.0e-0", "\t", "\u{1f}", "\u{7f}", "\\u00e9",
+            "\\u12", "\\x", "\\/", "tru", "nul", "falsey", "[]]", "[,]", "{}", "\u{feff}",
         ])
         .prop_map(str::to_owned),
         1 => odd_value(),

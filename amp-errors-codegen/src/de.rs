@@ -4,6 +4,8 @@
 //! the runtime's `de::read_fields` loop asks to read a field by its index.
 //! Reading is tolerant: a value that does not fit is kept as received, and a
 //! code missing a required field becomes the fallback (`ErrorObject::finish`).
+//! The dispatch is one function, `read`, which `ErrorResponse::from_slice`
+//! reaches too (through `CatalogError::read_text`), without serde.
 
 use proc_macro2::{Delimiter, Group, Ident, Literal, Span, TokenStream, TokenTree};
 use quote::{format_ident, quote};
@@ -43,13 +45,18 @@ pub fn deserialize_impl(plan: &Plan<'_>) -> TokenStream {
         #readers
         #plain_error
 
+        /// Reads an error object: its code picks the reader.
+        fn read(object: &de::ErrorObject<'_>) -> Result<#ty, de::Error> {
+            match #code_ty::from_wire(object.code()) {
+                #(Some(#code_ty::#variants) => #reader_names(object),)*
+                #plain
+                _ => de::read_unknown(object).map(#ty::#fallback),
+            }
+        }
+
         impl<'de> #rt::serde::Deserialize<'de> for #ty {
             fn deserialize<D: #rt::serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                de::read_error(deserializer, |object| match #code_ty::from_wire(object.code()) {
-                    #(Some(#code_ty::#variants) => #reader_names(object),)*
-                    #plain
-                    _ => de::read_unknown(object).map(#ty::#fallback),
-                })
+                de::read_error(deserializer, read)
             }
         }
     }

@@ -110,7 +110,7 @@ impl<E: CatalogError> HttpError<E> {
     ) -> Self {
         let headers = ErrorHeaders::from_pairs(headers);
         let parsed = if body.len() <= MAX_ERROR_BODY {
-            serde_json::from_slice::<ErrorResponse<E>>(body).ok()
+            ErrorResponse::<E>::from_slice(body).ok()
         } else {
             None
         };

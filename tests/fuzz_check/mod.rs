@@ -10,7 +10,9 @@
 //!   JSON object with exactly one `error` member, itself an object with
 //!   exactly one `code` member, a string; every member valid on its own
 //!   (nesting at most serde_json's limit, strings that decode, finite numbers).
-//! - **The same from bytes, a `&str` and a reader.**
+//! - **The same from bytes, a `&str`, a reader and `ErrorResponse::from_slice`**
+//!   (the library's own reading of a body, without serde): the same value, or
+//!   both rejected.
 //! - **Idempotent.** `parse(serialize(parse(x))) == parse(x)` and serializing
 //!   that again writes the same text.
 //! - **Lossless.** The written body has the same members as the input, in the
@@ -98,6 +100,10 @@ fn same_from_every_entry_point(
         ),
     };
     same(&from_reader, "from_reader");
+    same(
+        &ErrorResponse::<AmpError>::from_slice(input),
+        "ErrorResponse::from_slice",
+    );
     if let Some(from_str) = &from_str {
         same(from_str, "from_str");
     }

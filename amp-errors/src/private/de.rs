@@ -213,6 +213,9 @@ pub struct ErrorObject<'t> {
     /// A `message` read by [`read_fields`], written without escapes, that
     /// waits to be compared with the rendered template ([`ErrorObject::settle`]).
     pending_message: Cell<Option<&'t str>>,
+    /// Where the object ends in `text` (past its closing brace), once a
+    /// reading of its members reached it; 0 before.
+    end: Cell<usize>,
 }
 
 /// Room for the members before `code`, so that they are read once, and
@@ -258,6 +261,7 @@ impl<'t> ErrorObject<'t> {
                 code_start: name.start,
                 code_end: cursor.position(),
                 pending_message: Cell::new(None),
+                end: Cell::new(0),
             });
         }
         Err(not_an_error())
@@ -338,6 +342,7 @@ impl<'t> ErrorObject<'t> {
                 return Err(Error::custom(DUPLICATE_CODE));
             }
         }
+        self.end.set(cursor.position());
         Ok(())
     }
 }
@@ -381,7 +386,27 @@ where
     D: Deserializer<'de>,
     T: CatalogError,
 {
-    read_object(deserializer, |object| {
+    let text = RawText::deserialize(deserializer)?;
+    match read_error_text(&text.0, read) {
+        Ok((error, _)) => Ok(error),
+        Err(error) => Err(D::Error::custom(error)),
+    }
+}
+
+/// [`read_error`] of the error object at the start of `text` (what
+/// generated types' `CatalogError::read_text` calls, for
+/// [`ErrorResponse::from_slice`](crate::ErrorResponse::from_slice)): the
+/// error, and where the object ends in `text` (0 when no reading went
+/// through all its members).
+#[inline]
+pub fn read_error_text<T>(
+    text: &str,
+    read: impl FnOnce(&ErrorObject<'_>) -> Result<T, Error>,
+) -> Result<(T, usize), Error>
+where
+    T: CatalogError,
+{
+    read_object_text(text, |object| {
         // Settled in place: the error is not moved out of the result and back.
         let mut read = read(object);
         if let Ok(error) = &mut read {
@@ -402,11 +427,68 @@ where
     D: Deserializer<'de>,
 {
     let text = RawText::deserialize(deserializer)?;
-    let mut before = Before::default();
-    ErrorObject::new(&text.0, &mut before)
-        .and_then(|object| read(&object))
-        .map_err(D::Error::custom)
+    match read_object_text(&text.0, read) {
+        Ok((value, _)) => Ok(value),
+        Err(error) => Err(D::Error::custom(error)),
+    }
 }
+
+/// Hands the error object at the start of `text`, with its code, to `read`;
+/// returns what it read and where the object ends (see [`read_error_text`]).
+#[inline]
+fn read_object_text<T>(
+    text: &str,
+    read: impl FnOnce(&ErrorObject<'_>) -> Result<T, Error>,
+) -> Result<(T, usize), Error> {
+    let mut before = Before::default();
+    let object = ErrorObject::new(text, &mut before)?;
+    let value = read(&object)?;
+    Ok((value, object.end.get()))
+}
+
+/// An error response read from its text, in one pass: the error (through
+/// `E::read_text`, where the envelope's cursor is), the members beside it
+/// and how many of them come before it. The same reading and the same checks
+/// as serde's path through `ErrorResponse`'s `Deserialize`: JSON's grammar
+/// (checked by the scan), one `error` object, every other member kept under
+/// the limits every member follows.
+pub(crate) fn read_envelope<E: CatalogError>(
+    text: &str,
+    not_an_envelope: &str,
+) -> Result<(E, Object, usize), Error> {
+    let mut cursor = Cursor::new(text).ok_or_else(|| Error::custom(not_an_envelope))?;
+    let (mut error, mut others, mut error_at) = (None, Object::new(), 0);
+    while let Some(name) = cursor.name()? {
+        if name.name == "error" {
+            if error.is_some() {
+                return Err(Error::custom(DUPLICATE_ERROR));
+            }
+            let rest = text.get(cursor.position()..).unwrap_or_default();
+            let (read, end) = E::read_text(rest)?;
+            match end {
+                // No reading went through all its members (and so checked
+                // them): the scan does.
+                0 => _ = cursor.value()?,
+                end => cursor.skip(end)?,
+            }
+            error = Some(read);
+            error_at = others.len();
+        } else {
+            let value = RawJson::from_received::<Error>(Cow::Borrowed(cursor.value()?.text))?;
+            others.insert(name.name.into_owned(), value.checked::<Error>()?);
+        }
+    }
+    if !cursor.at_end() {
+        return Err(Error::custom(
+            "trailing characters after the error response",
+        ));
+    }
+    let error = error.ok_or_else(|| Error::custom(not_an_envelope))?;
+    Ok((error, others, error_at))
+}
+
+/// Why a body with two `error` members fails.
+pub const DUPLICATE_ERROR: &str = "the error response has more than one `error` member";
 
 /// The value of one member, for a reader to take into a field: its JSON text.
 pub struct Member<'t> {

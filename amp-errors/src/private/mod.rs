@@ -8,6 +8,7 @@ pub mod fmt;
 mod lookup;
 mod scan;
 pub mod ser;
+pub(crate) mod wellformed;
 
 pub use core::clone::Clone;
 pub use core::cmp::{Eq, Ord, PartialEq, PartialOrd};

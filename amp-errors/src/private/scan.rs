@@ -1,16 +1,19 @@
 //! A reader of an error object's JSON text, member by member: each member's
 //! name, then its value's text as written.
 //!
-//! The text is well-formed JSON already (serde_json checked it while taking
-//! it from the input, or wrote it out itself), so this looks for where
-//! members start and end, and parses nothing: a name is decoded only when it
-//! has escapes, and no value is checked here (the reader checks what it
-//! keeps). A text that is not well formed after all gives an error, never a
-//! panic.
+//! It looks for where members start and end, and checks JSON's grammar on
+//! the way (`wellformed`), so that a body is read and checked in one pass
+//! ([`ErrorResponse::from_slice`](crate::ErrorResponse::from_slice)); it
+//! parses nothing: a name is decoded only when it has escapes, and values are
+//! left to the reader (which checks what it keeps against the limits every
+//! member follows). The text is valid UTF-8 (a `&str`). A text that is not
+//! well formed gives an error, never a panic.
 
 use std::borrow::Cow;
 
 use serde::de::Error as _;
+
+use super::wellformed::{closing_quote, literal_end, number_end, skip_whitespace, value_end};
 
 /// The error of a text that is not the JSON object it should be.
 fn malformed() -> serde_json::Error {
@@ -77,10 +80,14 @@ impl<'t> Cursor<'t> {
         let start = skip_whitespace(bytes, self.at);
         match bytes.get(start) {
             Some(b'"') => {}
-            Some(b'}') => return Ok(None),
+            Some(b'}') => {
+                // Past the object: where [`position`](Self::position) is now.
+                self.at = start + 1;
+                return Ok(None);
+            }
             _ => return Err(malformed()),
         }
-        let (end, escaped) = string_end(bytes, start + 1)?;
+        let (end, escaped) = closing_quote(bytes, start + 1).map_err(|_| malformed())?;
         let colon = skip_whitespace(bytes, end + 1);
         if bytes.get(colon) != Some(&b':') {
             return Err(malformed());
@@ -102,11 +109,14 @@ impl<'t> Cursor<'t> {
         let bytes = self.text.as_bytes();
         let start = self.at;
         let (end, escaped) = match bytes.get(start) {
-            Some(b'"') => string_end(bytes, start + 1).map(|(end, escaped)| (end + 1, escaped))?,
-            Some(b'{' | b'[') => (nested_end(bytes, start)?, false),
-            Some(_) => (scalar_end(bytes, start), false),
-            None => return Err(malformed()),
-        };
+            Some(b'"') => closing_quote(bytes, start + 1).map(|(end, escaped)| (end + 1, escaped)),
+            Some(b'{' | b'[') => value_end(bytes, start).map(|end| (end, false)),
+            Some(b't') => literal_end(bytes, start, b"true").map(|end| (end, false)),
+            Some(b'f') => literal_end(bytes, start, b"false").map(|end| (end, false)),
+            Some(b'n') => literal_end(bytes, start, b"null").map(|end| (end, false)),
+            _ => number_end(bytes, start).map(|end| (end, false)),
+        }
+        .map_err(|_| malformed())?;
         let text = self.text.get(start..end).ok_or_else(malformed)?;
         self.next(end)?;
         Ok(Value { text, escaped })
@@ -123,23 +133,44 @@ impl<'t> Cursor<'t> {
         let same = bytes.get(self.at) == Some(&b'"')
             && bytes.get(end) == Some(&b'"')
             && bytes.get(start..end) == Some(expected)
-            // Written without escapes: `expected` has no backslash. (Nor a
-            // quote, or the text, well formed, would not have matched.)
-            // Every byte is looked at, so that the compiler vectorizes it.
-            && !expected.iter().fold(false, |found, &b| found | (b == b'\\'));
+            // A string written without escapes: `expected` has no backslash
+            // and no control character (and no quote: the closing quote was
+            // found where it ends). Every byte is looked at, so that the
+            // compiler vectorizes it.
+            && !expected.iter().fold(false, |found, &b| found | (b == b'\\') | (b < b' '));
         if same {
             self.next(end + 1)?;
         }
         Ok(same)
     }
 
-    /// Moves past the separator after a value ending at `end`.
+    /// Moves past a value of `len` bytes at the cursor, read elsewhere (an
+    /// envelope's error object), the cursor then at the next member.
+    pub(crate) fn skip(&mut self, len: usize) -> Result<(), serde_json::Error> {
+        self.next(self.at + len)
+    }
+
+    /// Whether nothing but whitespace follows the object, once
+    /// [`name`](Self::name) found its end.
+    pub(crate) fn at_end(&self) -> bool {
+        skip_whitespace(self.text.as_bytes(), self.at) == self.text.len()
+    }
+
+    /// Moves past the separator after a value ending at `end`: a comma
+    /// followed by a name, or the object's end.
     #[inline]
     fn next(&mut self, end: usize) -> Result<(), serde_json::Error> {
         let bytes = self.text.as_bytes();
         let after = skip_whitespace(bytes, end);
         self.at = match bytes.get(after) {
-            Some(b',') => after + 1,
+            Some(b',') => {
+                // No trailing comma: a name follows.
+                let name = skip_whitespace(bytes, after + 1);
+                if bytes.get(name) != Some(&b'"') {
+                    return Err(malformed());
+                }
+                name
+            }
             Some(b'}') => after,
             _ => return Err(malformed()),
         };
@@ -147,89 +178,29 @@ impl<'t> Cursor<'t> {
     }
 }
 
-/// The first index from `at` that is not JSON whitespace.
-#[inline]
-fn skip_whitespace(bytes: &[u8], mut at: usize) -> usize {
-    // Compact JSON first: every byte that is whitespace is at most b' '.
-    if bytes.get(at).is_none_or(|&b| b > b' ') {
-        return at;
-    }
-    while let Some(b' ' | b'\t' | b'\n' | b'\r') = bytes.get(at) {
-        at += 1;
-    }
-    at
-}
-
-/// The end of a number, `true`, `false` or `null` starting at `start`.
-#[inline]
-fn scalar_end(bytes: &[u8], start: usize) -> usize {
-    let mut end = start;
-    while let Some(b) = bytes.get(end) {
-        if matches!(b, b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r') {
-            break;
-        }
-        end += 1;
-    }
-    end
-}
-
-/// The closing quote of the string whose content starts at `at`, and
-/// whether the string has escapes.
-#[inline]
-fn string_end(bytes: &[u8], mut at: usize) -> Result<(usize, bool), serde_json::Error> {
-    let mut escaped = false;
-    loop {
-        at = quote_or_backslash(bytes, at);
-        match bytes.get(at) {
-            Some(b'"') => return Ok((at, escaped)),
-            // The escaped character is never the string's end (`\"`); `\u`'s
-            // hex digits hold no quote or backslash.
-            Some(_) => {
-                escaped = true;
-                at += 2;
-            }
-            None => return Err(malformed()),
-        }
-    }
-}
-
-/// The end of the array or object starting at `start` (past its closing
-/// bracket). Depth is counted, not recursed into: any nesting is safe here
-/// (the reader applies the depth limit to what it keeps).
-fn nested_end(bytes: &[u8], start: usize) -> Result<usize, serde_json::Error> {
-    let mut depth = 0usize;
-    let mut at = start;
-    while let Some(b) = bytes.get(at) {
-        match b {
-            b'{' | b'[' => depth += 1,
-            b'}' | b']' => {
-                depth -= 1;
-                if depth == 0 {
-                    return Ok(at + 1);
-                }
-            }
-            b'"' => at = string_end(bytes, at + 1)?.0,
-            _ => {}
-        }
-        at += 1;
-    }
-    Err(malformed())
-}
-
 /// The index of the first `"` or `\` from `at` on (`bytes.len()` if none),
-/// eight bytes at a time. Not inlined: its constants stay in registers.
+/// eight bytes at a time; with `CONTROL`, also of the first byte below
+/// 0x20, which JSON forbids in strings. Not inlined: its constants stay in
+/// registers.
 #[inline(never)]
-fn quote_or_backslash(bytes: &[u8], mut at: usize) -> usize {
+pub(crate) fn string_stop<const CONTROL: bool>(bytes: &[u8], mut at: usize) -> usize {
     const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
     const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    const SPACES: u64 = u64::from_ne_bytes([0x20; 8]);
     const QUOTES: u64 = u64::from_ne_bytes([b'"'; 8]);
     const BACKSLASHES: u64 = u64::from_ne_bytes([b'\\'; 8]);
-    // The high bit of every byte of `word` that is a quote or a backslash,
-    // and maybe of bytes above the first such one: only the lowest is used.
+    // The high bit of every byte of `word` that stops the search, and maybe
+    // of bytes above the first such one: only the lowest is used.
     let hits = |word: u64| {
         let (quotes, backslashes) = (word ^ QUOTES, word ^ BACKSLASHES);
-        (quotes.wrapping_sub(ONES) & !quotes | backslashes.wrapping_sub(ONES) & !backslashes)
-            & HIGHS
+        let found =
+            quotes.wrapping_sub(ONES) & !quotes | backslashes.wrapping_sub(ONES) & !backslashes;
+        let control = if CONTROL {
+            word.wrapping_sub(SPACES) & !word
+        } else {
+            0
+        };
+        (found | control) & HIGHS
     };
     let word = |chunk: &[u8]| {
         let mut word = [0; 8];
@@ -256,19 +227,20 @@ fn quote_or_backslash(bytes: &[u8], mut at: usize) -> usize {
         at += 8;
     }
     // Fewer than eight bytes left: the last eight, shifted past those before
-    // `at` (zero bytes come in at the top: neither quote nor backslash).
+    // `at`; the zero bytes that come in at the top are masked off.
     let len = bytes.len();
     if at < len
         && let Some(chunk) = len.checked_sub(8).and_then(|from| bytes.get(from..))
     {
-        let found = hits(word(chunk) >> ((at + 8 - len) * 8));
+        let left = len - at;
+        let found = hits(word(chunk) >> ((8 - left) * 8)) & (u64::MAX >> ((8 - left) * 8));
         return match found {
             0 => len,
             _ => at + (found.trailing_zeros() / 8) as usize,
         };
     }
-    while let Some(b) = bytes.get(at) {
-        if matches!(b, b'"' | b'\\') {
+    while let Some(&b) = bytes.get(at) {
+        if b == b'"' || b == b'\\' || (CONTROL && b < 0x20) {
             return at;
         }
         at += 1;
@@ -369,6 +341,27 @@ mod tests {
     }
 
     #[test]
+    fn control_characters_stop_the_checking_search_in_every_place() {
+        for len in 0..20 {
+            for extra in 0..9 {
+                for stop in [0x00, 0x1f, b'\n'] {
+                    // 0x20 and 0x7f, 0x80 and 0x9f sit at the edges of the range.
+                    for filler in [b' ', 0x7f, 0x80, 0x9f] {
+                        let mut bytes = vec![filler; len + 1 + extra];
+                        bytes[len] = stop;
+                        for from in 0..=len {
+                            assert_eq!(string_stop::<true>(&bytes, from), len);
+                            assert_eq!(string_stop::<false>(&bytes, from), bytes.len());
+                        }
+                    }
+                }
+            }
+            // Nothing but plain bytes: the end, whatever the tail's length.
+            assert_eq!(string_stop::<true>(&vec![b'a'; len], 0), len);
+        }
+    }
+
+    #[test]
     fn quotes_and_backslashes_are_found_in_every_place() {
         for len in 0..20 {
             for extra in 0..9 {
@@ -379,17 +372,17 @@ mod tests {
                         let mut bytes = vec![filler; len + 1 + extra];
                         bytes[len] = stop;
                         for from in 0..=len {
-                            assert_eq!(quote_or_backslash(&bytes, from), len);
+                            assert_eq!(string_stop::<false>(&bytes, from), len);
                             // What comes before `from` does not count.
                             let mut earlier = bytes.clone();
                             earlier[..from].fill(stop);
-                            assert_eq!(quote_or_backslash(&earlier, from), len);
+                            assert_eq!(string_stop::<false>(&earlier, from), len);
                         }
                     }
                 }
             }
-            assert_eq!(quote_or_backslash(&vec![0xe9; len], 0), len);
-            assert_eq!(quote_or_backslash(&vec![b'"'; len], len), len);
+            assert_eq!(string_stop::<false>(&vec![0xe9; len], 0), len);
+            assert_eq!(string_stop::<false>(&vec![b'"'; len], len), len);
         }
     }
 }
