@@ -33,6 +33,9 @@ pub trait Subject {
     fn amp_template() -> Self::Amp;
     /// The same error, hand-written.
     fn hand_template() -> Self::Hand;
+    /// amp-errors' own parse of a body, `ErrorResponse::from_slice` (what
+    /// its client calls): the same result as serde's, without serde.
+    fn amp_parse(body: &[u8]) -> Self::Amp;
     /// `status()` and `code()` of the error, folded into one number.
     fn amp_status_code(response: &Self::Amp) -> usize;
     /// The same, hand-written.
@@ -82,6 +85,10 @@ macro_rules! size {
                 $hand::ErrorResponse { error }
             }
 
+            fn amp_parse(body: &[u8]) -> Self::Amp {
+                amp_errors::ErrorResponse::from_slice(body).unwrap()
+            }
+
             fn amp_status_code(response: &Self::Amp) -> usize {
                 response.error.status().as_u16() as usize + response.error.code().len()
             }
@@ -116,6 +123,7 @@ pub fn bodies<S: Subject>() -> (String, String, String) {
     let last = code_last(&template);
     for body in [&template, &last] {
         assert_eq!(serde_json::from_str::<S::Amp>(body).unwrap(), S::amp_template(), "{body}");
+        assert_eq!(S::amp_parse(body.as_bytes()), S::amp_template(), "{body}");
         assert_eq!(serde_json::from_str::<S::Hand>(body).unwrap(), S::hand_template(), "{body}");
     }
     (literal, template, last)
@@ -145,9 +153,20 @@ pub fn bench_size<S: Subject>(c: &mut Criterion) {
     group.bench_function(BenchmarkId::new("hand", n), |b| b.iter(|| serialize(&mut buf, &S::hand_template())));
     group.finish();
 
+    // amp-errors' parse (`ErrorResponse::from_slice`), and the same through
+    // serde (`serde_json::from_slice`, the only way for the hand-written enum).
     for (name, body) in [("deserialize_code_first", &first), ("deserialize_code_last", &last)] {
         let mut group = c.benchmark_group(name);
         let bytes = body.as_bytes();
+        group.bench_function(BenchmarkId::new("amp", n), |b| b.iter(|| S::amp_parse(black_box(bytes))));
+        group.bench_function(BenchmarkId::new("hand", n), |b| {
+            b.iter(|| serde_json::from_slice::<S::Hand>(black_box(bytes)).unwrap())
+        });
+        group.finish();
+    }
+    {
+        let mut group = c.benchmark_group("deserialize_serde_code_first");
+        let bytes = first.as_bytes();
         group.bench_function(BenchmarkId::new("amp", n), |b| {
             b.iter(|| serde_json::from_slice::<S::Amp>(black_box(bytes)).unwrap())
         });
@@ -188,9 +207,11 @@ pub fn run_op<S: Subject>(group: &str, side: &str, iters: usize) -> bool {
         ("serialize_template", "hand") => repeat(iters, || serialize(&mut buf, black_box(&hand_t))),
         ("construct_serialize_template", "amp") => repeat(iters, || serialize(&mut buf, &S::amp_template())),
         ("construct_serialize_template", "hand") => repeat(iters, || serialize(&mut buf, &S::hand_template())),
-        ("deserialize_code_first", "amp") => repeat(iters, || _ = black_box(parse::<S::Amp>(&first))),
+        ("deserialize_code_first", "amp") => repeat(iters, || _ = black_box(S::amp_parse(black_box(first.as_bytes())))),
         ("deserialize_code_first", "hand") => repeat(iters, || _ = black_box(parse::<S::Hand>(&first))),
-        ("deserialize_code_last", "amp") => repeat(iters, || _ = black_box(parse::<S::Amp>(&last))),
+        ("deserialize_code_last", "amp") => repeat(iters, || _ = black_box(S::amp_parse(black_box(last.as_bytes())))),
+        ("deserialize_serde_code_first", "amp") => repeat(iters, || _ = black_box(parse::<S::Amp>(&first))),
+        ("deserialize_serde_code_first", "hand") => repeat(iters, || _ = black_box(parse::<S::Hand>(&first))),
         ("deserialize_code_last", "hand") => repeat(iters, || _ = black_box(parse::<S::Hand>(&last))),
         ("status_code", "amp") => repeat(iters, || _ = black_box(S::amp_status_code(black_box(&amp_t)))),
         ("status_code", "hand") => repeat(iters, || _ = black_box(S::hand_status_code(black_box(&hand_t)))),
@@ -284,7 +305,7 @@ pub fn count_allocations<S: Subject>(counter: &CountingAllocator) -> serde_json:
     let de = |body: &str| {
         (
             per_op(counter, || {
-                black_box(serde_json::from_str::<S::Amp>(body).unwrap());
+                black_box(S::amp_parse(body.as_bytes()));
             }),
             per_op(counter, || {
                 black_box(serde_json::from_str::<S::Hand>(body).unwrap());
@@ -292,6 +313,14 @@ pub fn count_allocations<S: Subject>(counter: &CountingAllocator) -> serde_json:
         )
     };
     let (de_first, de_last) = (de(&first), de(&last));
+    let de_serde = (
+        per_op(counter, || {
+            black_box(serde_json::from_str::<S::Amp>(&first).unwrap());
+        }),
+        per_op(counter, || {
+            black_box(serde_json::from_str::<S::Hand>(&first).unwrap());
+        }),
+    );
     let pair = |(amp, hand): (f64, f64)| serde_json::json!({ "amp": amp, "hand": hand });
     serde_json::json!({
         "n": S::N,
@@ -300,5 +329,6 @@ pub fn count_allocations<S: Subject>(counter: &CountingAllocator) -> serde_json:
         "construct_serialize_template": pair(build),
         "deserialize_code_first": pair(de_first),
         "deserialize_code_last": pair(de_last),
+        "deserialize_serde_code_first": pair(de_serde),
     })
 }
