@@ -703,6 +703,69 @@ proptest! {
     }
 }
 
+/// JSON's tokens and their near misses, to be strung together anyhow.
+fn soup() -> impl Strategy<Value = String> {
+    vec(
+        select(vec![
+            "{",
+            "}",
+            "[",
+            "]",
+            ",",
+            ":",
+            " ",
+            "\n",
+            "\"error\"",
+            "\"code\"",
+            "\"not_found\"",
+            "\"x\"",
+            "\"a\\\"b\"",
+            "\"\\u00e9\"",
+            "\"\\ud800\"",
+            "\"\\q\"",
+            "\"\\u0\"",
+            "\"",
+            "1",
+            "-",
+            "0",
+            "01",
+            ".",
+            "5",
+            "e",
+            "E+",
+            "1e400",
+            "true",
+            "null",
+            "fals",
+            "\t",
+            "\u{1}",
+            "\u{e9}",
+        ]),
+        0..24,
+    )
+    .prop_map(|tokens| tokens.concat())
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// Token soup in and around an error envelope: `ErrorResponse::from_slice`,
+    /// which checks JSON's grammar itself, accepts and reads exactly what
+    /// serde_json does (tests/fuzz_check/mod.rs, `same_from_every_entry_point`).
+    #[test]
+    fn token_soup_reads_the_same_both_ways(
+        prefix in select(vec![
+            "", "{\"error\":{\"code\":\"not_found\",", "{\"error\":{\"code\":\"brand_new\",\"x\":",
+            "{\"error\":{\"code\":\"rate_limit_exceeded\",\"retry_after\":", "{\"error\":",
+            "{\"t\":", "{\"error\":{\"code\":\"not_found\"},",
+        ]),
+        soup in soup(),
+        suffix in select(vec!["", "}", "}}", "]}}", "}]}"]),
+    ) {
+        fuzz_check::check(format!("{prefix}{soup}{suffix}").as_bytes());
+    }
+}
+
 // ---------------------------------------------------------------------------
 // What these properties and the fuzzer found, each as its smallest input:
 // fixed in 0906893 (regression tests), or open (ignored).
