@@ -255,6 +255,7 @@ fn from_slice_reads_every_body_as_serde_does() {
         let ours =
             ErrorResponse::<AmpError>::from_str(body).unwrap_or_else(|e| panic!("{body}: {e}"));
         assert_eq!(ours, parse(body), "{body}");
+        assert_eq!(body.parse::<ErrorResponse<AmpError>>().ok(), Some(ours));
     }
     let rejected = [
         r#"{"error":{"code":"not_found"}} x"#,

@@ -76,7 +76,8 @@ impl<E: CatalogError> ErrorResponse<E> {
         })
     }
 
-    /// [`from_slice`](Self::from_slice) of a `&str`.
+    /// [`from_slice`](Self::from_slice) of a `&str` (also `body.parse()`,
+    /// through `FromStr`, which needs no import here).
     #[allow(clippy::should_implement_trait)]
     pub fn from_str(body: &str) -> Result<Self, serde_json::Error> {
         Self::from_slice(body.as_bytes())
@@ -85,6 +86,15 @@ impl<E: CatalogError> ErrorResponse<E> {
     /// [`from_slice`](Self::from_slice), under its earlier name.
     pub fn from_slice_lenient(body: &[u8]) -> Result<Self, serde_json::Error> {
         Self::from_slice(body)
+    }
+}
+
+impl<E: CatalogError> std::str::FromStr for ErrorResponse<E> {
+    type Err = serde_json::Error;
+
+    /// [`ErrorResponse::from_slice`] of the text: `body.parse()`.
+    fn from_str(body: &str) -> Result<Self, Self::Err> {
+        Self::from_slice(body.as_bytes())
     }
 }
 
