@@ -27,6 +27,7 @@ struct Nesting {
 }
 
 impl Nesting {
+    /// Opens a level (an object or an array); false past [`MAX_NESTING`].
     #[inline]
     fn push(&mut self, object: bool) -> bool {
         if self.depth == MAX_NESTING {
@@ -58,25 +59,18 @@ pub(crate) fn value_end(bytes: &[u8], mut at: usize) -> Result<usize, usize> {
         at = skip_whitespace(bytes, at);
         match bytes.get(at) {
             Some(b'"') => at = string_end(bytes, at + 1)?,
-            Some(b'{') => {
+            Some(&open @ (b'{' | b'[')) => {
+                let object = open == b'{';
                 at = skip_whitespace(bytes, at + 1);
-                if bytes.get(at) == Some(&b'}') {
+                let close = if object { b'}' } else { b']' };
+                if bytes.get(at) == Some(&close) {
                     at += 1;
                 } else {
-                    if !nesting.push(true) {
+                    if !nesting.push(object) {
                         return Err(at);
                     }
-                    at = name_end(bytes, at)?;
-                    continue 'value;
-                }
-            }
-            Some(b'[') => {
-                at = skip_whitespace(bytes, at + 1);
-                if bytes.get(at) == Some(&b']') {
-                    at += 1;
-                } else {
-                    if !nesting.push(false) {
-                        return Err(at);
+                    if object {
+                        at = name_end(bytes, at)?;
                     }
                     continue 'value;
                 }
