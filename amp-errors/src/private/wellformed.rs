@@ -178,6 +178,7 @@ pub(crate) fn literal_end(bytes: &[u8], at: usize, literal: &[u8]) -> Result<usi
 }
 
 /// Past the number starting at `at`: `-?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?`.
+#[inline(always)]
 pub(crate) fn number_end(bytes: &[u8], mut at: usize) -> Result<usize, usize> {
     if bytes.get(at) == Some(&b'-') {
         at += 1;
