@@ -275,6 +275,16 @@ fn from_slice_reads_every_body_as_serde_does() {
         r#"{"error":{"code":"not_found"}"#,
         "\u{feff}{\"error\":{\"code\":\"not_found\"}}",
     ];
+    // Where a body stops being JSON is said by its byte.
+    for (body, at) in [
+        (r#"{"error":{"code":"not_found","x":01}}"#, 34),
+        (r#"{"error":{"code":"not_found",}}"#, 29),
+        (r#"{"error":{"code":"not_found"}} x"#, 31),
+        (r#"{"trace":[1,],"error":{"code":"not_found"}}"#, 12),
+    ] {
+        let error = ErrorResponse::<AmpError>::from_str(body).unwrap_err();
+        assert_eq!(error.to_string(), format!("malformed JSON at byte {at}"), "{body}");
+    }
     for body in rejected {
         assert!(
             serde_json::from_str::<ErrorResponse<AmpError>>(body).is_err(),

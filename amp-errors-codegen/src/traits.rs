@@ -94,7 +94,9 @@ pub fn catalog_error_impl(plan: &Plan<'_>) -> TokenStream {
             fn response_headers(&self) -> Vec<(&'static str, String)> { #ty::response_headers(self) }
             fn meta_mut(&mut self) -> Option<&mut #rt::ErrorMeta> { #ty::meta_mut(self) }
             fn write_template(&self, m: &mut fmt::Message) { #write_template }
-            fn read_text(text: &str) -> Result<(Self, usize), de::Error> { de::read_error_text(text, read) }
+            fn read_text(text: &str, start: usize) -> Result<(Self, usize), de::Error> {
+                de::read_error_text(text, start, read)
+            }
             fn set_request_id(&mut self, request_id: String) {
                 #rt::set_meta(self.meta_mut(), |meta| meta.request_id = Some(request_id));
             }

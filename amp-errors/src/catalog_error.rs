@@ -279,17 +279,18 @@ pub trait CatalogError:
         let _ = message;
     }
 
-    /// Reads the error object at the start of `text` (the rest of a body):
-    /// the error, and where the object ends in `text` (0 if unknown). What
+    /// Reads the error object at byte `start` of `text` (a body): the error,
+    /// and where the object ends in `text` (0 if unknown). What
     /// [`ErrorResponse::from_slice`](crate::ErrorResponse::from_slice) calls
     /// with the `error` member, the same reading as `Deserialize` without
     /// serde's detour. Generated types call their reader directly; the
     /// default goes through `Deserialize`.
     #[doc(hidden)]
-    fn read_text(text: &str) -> Result<(Self, usize), serde_json::Error> {
-        let mut stream = serde_json::Deserializer::from_str(text).into_iter::<Self>();
+    fn read_text(text: &str, start: usize) -> Result<(Self, usize), serde_json::Error> {
+        let rest = text.get(start..).unwrap_or_default();
+        let mut stream = serde_json::Deserializer::from_str(rest).into_iter::<Self>();
         match stream.next() {
-            Some(Ok(error)) => Ok((error, stream.byte_offset())),
+            Some(Ok(error)) => Ok((error, start + stream.byte_offset())),
             Some(Err(error)) => Err(error),
             None => Err(serde::de::Error::custom("expected an error object")),
         }

@@ -201,7 +201,10 @@ pub fn enum_from_text<T>(text: &str, from: fn(&str) -> T) -> Result<Option<T>, S
 /// An error object's JSON text and its code: what a generated type's
 /// `Deserialize` dispatches on.
 pub struct ErrorObject<'t> {
+    /// The text the object is part of (all of it, through serde).
     text: &'t str,
+    /// Where the object starts in `text`.
+    start: usize,
     code: Cow<'t, str>,
     /// The members before `code`, read while looking for it; `None` when
     /// there were more than [`Before`] holds (they are read again then).
@@ -223,11 +226,12 @@ pub struct ErrorObject<'t> {
 type Before<'t> = [(&'t str, Value<'t>); 8];
 
 impl<'t> ErrorObject<'t> {
-    /// Finds the code of `text`; fails unless it is an object whose first
-    /// `code` member is a string. The members before it are put in `before`.
-    fn new(text: &'t str, before: &'t mut Before<'t>) -> Result<Self, Error> {
+    /// Finds the code of the object at byte `start` of `text`; fails unless
+    /// it is an object whose first `code` member is a string. The members
+    /// before it are put in `before`.
+    fn new(text: &'t str, start: usize, before: &'t mut Before<'t>) -> Result<Self, Error> {
         let not_an_error = || Error::custom(NOT_AN_ERROR);
-        let mut cursor = Cursor::new(text).ok_or_else(not_an_error)?;
+        let mut cursor = Cursor::at(text, start).ok_or_else(not_an_error)?;
         let mut kept = Some(0);
         while let Some(name) = cursor.name()? {
             let value = cursor.value()?;
@@ -256,6 +260,7 @@ impl<'t> ErrorObject<'t> {
             };
             return Ok(ErrorObject {
                 text,
+                start,
                 code: code.ok_or_else(not_an_error)?,
                 before: kept.map(|n| &before[..n]),
                 code_start: name.start,
@@ -330,7 +335,7 @@ impl<'t> ErrorObject<'t> {
                 }
                 Cursor::resume(self.text, self.code_end)
             }
-            None => Cursor::new(self.text).ok_or_else(|| Error::custom(NOT_AN_ERROR))?,
+            None => Cursor::at(self.text, self.start).ok_or_else(|| Error::custom(NOT_AN_ERROR))?,
         };
         while let Some(name) = cursor.name()? {
             if name.name != "code" {
@@ -387,13 +392,13 @@ where
     T: CatalogError,
 {
     let text = RawText::deserialize(deserializer)?;
-    match read_error_text(&text.0, read) {
+    match read_error_text(&text.0, 0, read) {
         Ok((error, _)) => Ok(error),
         Err(error) => Err(D::Error::custom(error)),
     }
 }
 
-/// [`read_error`] of the error object at the start of `text` (what
+/// [`read_error`] of the error object at byte `start` of `text` (what
 /// generated types' `CatalogError::read_text` calls, for
 /// [`ErrorResponse::from_slice`](crate::ErrorResponse::from_slice)): the
 /// error, and where the object ends in `text` (0 when no reading went
@@ -401,12 +406,13 @@ where
 #[inline]
 pub fn read_error_text<T>(
     text: &str,
+    start: usize,
     read: impl FnOnce(&ErrorObject<'_>) -> Result<T, Error>,
 ) -> Result<(T, usize), Error>
 where
     T: CatalogError,
 {
-    read_object_text(text, |object| {
+    read_object_text(text, start, |object| {
         // Settled in place: the error is not moved out of the result and back.
         let mut read = read(object);
         if let Ok(error) = &mut read {
@@ -427,21 +433,23 @@ where
     D: Deserializer<'de>,
 {
     let text = RawText::deserialize(deserializer)?;
-    match read_object_text(&text.0, read) {
+    match read_object_text(&text.0, 0, read) {
         Ok((value, _)) => Ok(value),
         Err(error) => Err(D::Error::custom(error)),
     }
 }
 
-/// Hands the error object at the start of `text`, with its code, to `read`;
-/// returns what it read and where the object ends (see [`read_error_text`]).
+/// Hands the error object at byte `start` of `text`, with its code, to
+/// `read`; returns what it read and where the object ends (see
+/// [`read_error_text`]).
 #[inline]
 fn read_object_text<T>(
     text: &str,
+    start: usize,
     read: impl FnOnce(&ErrorObject<'_>) -> Result<T, Error>,
 ) -> Result<(T, usize), Error> {
     let mut before = Before::default();
-    let object = ErrorObject::new(text, &mut before)?;
+    let object = ErrorObject::new(text, start, &mut before)?;
     let value = read(&object)?;
     Ok((value, object.end.get()))
 }
@@ -463,13 +471,12 @@ pub(crate) fn read_envelope<E: CatalogError>(
             if error.is_some() {
                 return Err(Error::custom(DUPLICATE_ERROR));
             }
-            let rest = text.get(cursor.position()..).unwrap_or_default();
-            let (read, end) = E::read_text(rest)?;
+            let (read, end) = E::read_text(text, cursor.position())?;
             match end {
                 // No reading went through all its members (and so checked
                 // them): the scan does.
                 0 => _ = cursor.value()?,
-                end => cursor.skip(end)?,
+                end => cursor.skip_to(end)?,
             }
             error = Some(read);
             error_at = others.len();
@@ -478,11 +485,7 @@ pub(crate) fn read_envelope<E: CatalogError>(
             others.insert(name.name.into_owned(), value.checked::<Error>()?);
         }
     }
-    if !cursor.at_end() {
-        return Err(Error::custom(
-            "trailing characters after the error response",
-        ));
-    }
+    cursor.end()?;
     let error = error.ok_or_else(|| Error::custom(not_an_envelope))?;
     Ok((error, others, error_at))
 }

@@ -15,9 +15,11 @@ use serde::de::Error as _;
 
 use super::wellformed::{closing_quote, literal_end, number_end, skip_whitespace, value_end};
 
-/// The error of a text that is not the JSON object it should be.
-fn malformed() -> serde_json::Error {
-    serde_json::Error::custom("malformed JSON object")
+/// The error of a text that is not the JSON object it should be, at byte
+/// `at` of the text (of the body, for `ErrorResponse::from_slice`).
+#[cold]
+fn malformed(at: usize) -> serde_json::Error {
+    serde_json::Error::custom(format_args!("malformed JSON at byte {at}"))
 }
 
 /// A member's name, and where the member starts.
@@ -58,7 +60,13 @@ pub(crate) struct Cursor<'t> {
 impl<'t> Cursor<'t> {
     /// At the first member of the object `text`; `None` when it is not an object.
     pub(crate) fn new(text: &'t str) -> Option<Self> {
-        let open = skip_whitespace(text.as_bytes(), 0);
+        Cursor::at(text, 0)
+    }
+
+    /// At the first member of the object starting at byte `start` of
+    /// `text` (whitespace before it allowed); `None` when none starts there.
+    pub(crate) fn at(text: &'t str, start: usize) -> Option<Self> {
+        let open = skip_whitespace(text.as_bytes(), start);
         (text.as_bytes().get(open) == Some(&b'{')).then_some(Cursor { text, at: open + 1 })
     }
 
@@ -85,20 +93,20 @@ impl<'t> Cursor<'t> {
                 self.at = start + 1;
                 return Ok(None);
             }
-            _ => return Err(malformed()),
+            _ => return Err(malformed(start)),
         }
-        let (end, escaped) = closing_quote(bytes, start + 1).map_err(|_| malformed())?;
+        let (end, escaped) = closing_quote(bytes, start + 1).map_err(malformed)?;
         let colon = skip_whitespace(bytes, end + 1);
         if bytes.get(colon) != Some(&b':') {
-            return Err(malformed());
+            return Err(malformed(colon));
         }
         self.at = skip_whitespace(bytes, colon + 1);
         let name = if escaped {
             // With its quotes, the name is a JSON string: serde_json decodes it.
-            let quoted = text.get(start..end + 1).ok_or_else(malformed)?;
+            let quoted = text.get(start..end + 1).ok_or_else(|| malformed(start))?;
             Cow::Owned(serde_json::from_str(quoted)?)
         } else {
-            Cow::Borrowed(text.get(start + 1..end).ok_or_else(malformed)?)
+            Cow::Borrowed(text.get(start + 1..end).ok_or_else(|| malformed(start))?)
         };
         Ok(Some(Name { start, name }))
     }
@@ -116,8 +124,8 @@ impl<'t> Cursor<'t> {
             Some(b'n') => literal_end(bytes, start, b"null").map(|end| (end, false)),
             _ => number_end(bytes, start).map(|end| (end, false)),
         }
-        .map_err(|_| malformed())?;
-        let text = self.text.get(start..end).ok_or_else(malformed)?;
+        .map_err(malformed)?;
+        let text = self.text.get(start..end).ok_or_else(|| malformed(start))?;
         self.next(end)?;
         Ok(Value { text, escaped })
     }
@@ -144,16 +152,20 @@ impl<'t> Cursor<'t> {
         Ok(same)
     }
 
-    /// Moves past a value of `len` bytes at the cursor, read elsewhere (an
-    /// envelope's error object), the cursor then at the next member.
-    pub(crate) fn skip(&mut self, len: usize) -> Result<(), serde_json::Error> {
-        self.next(self.at + len)
+    /// Moves past a value at the cursor that was read elsewhere (an
+    /// envelope's error object) and ends at `end`, the cursor then at the
+    /// next member.
+    pub(crate) fn skip_to(&mut self, end: usize) -> Result<(), serde_json::Error> {
+        self.next(end)
     }
 
-    /// Whether nothing but whitespace follows the object, once
+    /// Fails unless nothing but whitespace follows the object, once
     /// [`name`](Self::name) found its end.
-    pub(crate) fn at_end(&self) -> bool {
-        skip_whitespace(self.text.as_bytes(), self.at) == self.text.len()
+    pub(crate) fn end(&self) -> Result<(), serde_json::Error> {
+        match skip_whitespace(self.text.as_bytes(), self.at) {
+            end if end == self.text.len() => Ok(()),
+            end => Err(malformed(end)),
+        }
     }
 
     /// Moves past the separator after a value ending at `end`: a comma
@@ -167,12 +179,12 @@ impl<'t> Cursor<'t> {
                 // No trailing comma: a name follows.
                 let name = skip_whitespace(bytes, after + 1);
                 if bytes.get(name) != Some(&b'"') {
-                    return Err(malformed());
+                    return Err(malformed(name));
                 }
                 name
             }
             Some(b'}') => after,
-            _ => return Err(malformed()),
+            _ => return Err(malformed(after)),
         };
         Ok(())
     }
