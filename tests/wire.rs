@@ -283,7 +283,11 @@ fn from_slice_reads_every_body_as_serde_does() {
         (r#"{"trace":[1,],"error":{"code":"not_found"}}"#, 12),
     ] {
         let error = ErrorResponse::<AmpError>::from_str(body).unwrap_err();
-        assert_eq!(error.to_string(), format!("malformed JSON at byte {at}"), "{body}");
+        assert_eq!(
+            error.to_string(),
+            format!("malformed JSON at byte {at}"),
+            "{body}"
+        );
     }
     for body in rejected {
         assert!(
@@ -472,4 +476,86 @@ fn debug_names_what_was_kept_but_not_its_value() {
         "{debug}"
     );
     assert!(!debug.contains("secret-ish"), "{debug}");
+}
+
+/// A `CatalogError` written by hand (not generated) over the fallback type:
+/// `ErrorResponse::from_slice` reads it through the trait's default
+/// `read_text`, which goes through `Deserialize`.
+mod hand_written {
+    use std::borrow::Cow;
+    use std::fmt;
+
+    use amp_api_errors::{AmpError, AmpErrorCode};
+    use amp_errors::{CatalogError, CatalogInfo, CodeInfo, ErrorResponse, UnknownError};
+
+    #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+    #[serde(transparent)]
+    struct Plain(UnknownError);
+
+    impl fmt::Display for Plain {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str(self.0.code())
+        }
+    }
+
+    impl std::error::Error for Plain {}
+
+    impl CatalogError for Plain {
+        type Code = AmpErrorCode;
+        const CATALOG: &'static CatalogInfo = AmpError::CATALOG;
+        fn code(&self) -> &str {
+            self.0.code()
+        }
+        fn known_code(&self) -> Option<AmpErrorCode> {
+            None
+        }
+        fn info(&self) -> Option<&'static CodeInfo> {
+            None
+        }
+        fn status_code(&self) -> u16 {
+            500
+        }
+        fn is_retryable(&self) -> bool {
+            false
+        }
+        fn doc_url(&self) -> Cow<'_, str> {
+            Cow::Borrowed(self.0.doc_url().unwrap_or_default())
+        }
+        fn message(&self) -> Cow<'_, str> {
+            Cow::Borrowed(self.0.message().unwrap_or_default())
+        }
+        fn param(&self) -> Option<&str> {
+            self.0.param()
+        }
+        fn request_id(&self) -> Option<&str> {
+            self.0.request_id()
+        }
+        fn from_unknown(unknown: UnknownError) -> Self {
+            Plain(unknown)
+        }
+    }
+
+    #[test]
+    fn from_slice_reads_a_hand_written_catalog_error_through_deserialize() {
+        for body in [
+            r#"{"error":{"code":"x","message":"m","n":[1,{"a":2}]}}"#,
+            r#" {"before":1, "error" : {"code":"x"} , "after":[true]} "#,
+        ] {
+            let ours = ErrorResponse::<Plain>::from_str(body).unwrap_or_else(|e| panic!("{e}"));
+            let serde: ErrorResponse<Plain> = serde_json::from_str(body).unwrap();
+            assert_eq!(ours, serde, "{body}");
+        }
+        for body in [
+            r#"{"error":{"code":"x"} x}"#,
+            r#"{"error":{"code":"x"},}"#,
+            r#"{"error":{"code":"x",}}"#,
+            r#"{"error":{"message":"m"}}"#,
+        ] {
+            assert!(ErrorResponse::<Plain>::from_str(body).is_err(), "{body}");
+            assert!(
+                serde_json::from_str::<ErrorResponse<Plain>>(body).is_err(),
+                "{body}"
+            );
+        }
+    }
 }

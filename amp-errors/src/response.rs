@@ -61,9 +61,10 @@ impl<E: CatalogError> ErrorResponse<E> {
     /// Parses a body: the same result as `serde_json::from_slice` (the same
     /// tolerant reading, the same checks, the same errors accepted and
     /// rejected), without serde's detour: the body is read in place, in one
-    /// pass that checks JSON's grammar as it goes. What the client and the
-    /// axum integration call. Fails only when the body is not
-    /// `{"error": {"code": "...", ...}}`.
+    /// pass that checks JSON's grammar as it goes. What the HTTP client
+    /// calls (`HttpError::from_response`). Fails only when the body is not
+    /// `{"error": {"code": "...", ...}}`, with a message that says why
+    /// (`malformed JSON at byte 34`, say).
     pub fn from_slice(body: &[u8]) -> Result<Self, serde_json::Error> {
         let text = std::str::from_utf8(body).map_err(|error| {
             <serde_json::Error as de::Error>::custom(format_args!("invalid UTF-8: {error}"))
@@ -76,8 +77,8 @@ impl<E: CatalogError> ErrorResponse<E> {
         })
     }
 
-    /// [`from_slice`](Self::from_slice) of a `&str` (also `body.parse()`,
-    /// through `FromStr`, which needs no import here).
+    /// [`from_slice`](Self::from_slice) of a `&str`; `body.parse()` does the
+    /// same, through `FromStr`.
     #[allow(clippy::should_implement_trait)]
     pub fn from_str(body: &str) -> Result<Self, serde_json::Error> {
         Self::from_slice(body.as_bytes())
