@@ -4,7 +4,7 @@ use std::marker::PhantomData;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
-use crate::private::de::{DUPLICATE_ERROR, Key};
+use crate::private::de::{DUPLICATE_ERROR, Key, NOT_AN_ENVELOPE};
 use crate::{CatalogError, Object, RawJson};
 
 /// The whole response body: `{"error": {...}}`.
@@ -23,10 +23,6 @@ pub struct ErrorResponse<E> {
     /// How many of `others` came before `error`.
     error_at: usize,
 }
-
-/// Why a body that is not an error envelope fails.
-const NOT_AN_ENVELOPE: &str =
-    "not an error response: expected a JSON object with an `error` member";
 
 impl<E> ErrorResponse<E> {
     /// Wraps `error`.
@@ -69,7 +65,7 @@ impl<E: CatalogError> ErrorResponse<E> {
         let text = std::str::from_utf8(body).map_err(|error| {
             <serde_json::Error as de::Error>::custom(format_args!("invalid UTF-8: {error}"))
         })?;
-        let (error, others, error_at) = crate::private::de::read_envelope(text, NOT_AN_ENVELOPE)?;
+        let (error, others, error_at) = crate::private::de::read_envelope(text)?;
         Ok(ErrorResponse {
             error,
             others,

@@ -460,11 +460,8 @@ fn read_object_text<T>(
 /// as serde's path through `ErrorResponse`'s `Deserialize`: JSON's grammar
 /// (checked by the scan), one `error` object, every other member kept under
 /// the limits every member follows.
-pub(crate) fn read_envelope<E: CatalogError>(
-    text: &str,
-    not_an_envelope: &str,
-) -> Result<(E, Object, usize), Error> {
-    let mut cursor = Cursor::new(text).ok_or_else(|| Error::custom(not_an_envelope))?;
+pub(crate) fn read_envelope<E: CatalogError>(text: &str) -> Result<(E, Object, usize), Error> {
+    let mut cursor = Cursor::new(text).ok_or_else(|| Error::custom(NOT_AN_ENVELOPE))?;
     let (mut error, mut others, mut error_at) = (None, Object::new(), 0);
     while let Some(name) = cursor.name()? {
         if name.name == "error" {
@@ -486,9 +483,13 @@ pub(crate) fn read_envelope<E: CatalogError>(
         }
     }
     cursor.end()?;
-    let error = error.ok_or_else(|| Error::custom(not_an_envelope))?;
+    let error = error.ok_or_else(|| Error::custom(NOT_AN_ENVELOPE))?;
     Ok((error, others, error_at))
 }
+
+/// Why a body that is not an error envelope fails.
+pub const NOT_AN_ENVELOPE: &str =
+    "not an error response: expected a JSON object with an `error` member";
 
 /// Why a body with two `error` members fails.
 pub const DUPLICATE_ERROR: &str = "the error response has more than one `error` member";
