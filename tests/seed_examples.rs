@@ -52,6 +52,9 @@ fn every_seed_example_round_trips_exactly() {
         // order, and no `doc_url` the page's bodies do not have.
         let again = serde_json::to_string(&parsed).expect("serializes");
         assert_eq!(again, compact(text), "{code}");
+        // The library's writer (what the axum integration sends) too.
+        let written = parsed.to_vec().expect("serializes");
+        assert_eq!(String::from_utf8_lossy(&written), compact(text), "{code}");
     }
 }
 

@@ -171,6 +171,7 @@ fn byte_identical(body: &str) -> Result<(), TestCaseError> {
         .map_err(|e| TestCaseError::fail(format!("{body}: rejected: {e}")))?;
     let written = serde_json::to_string(&parsed).expect("serializes");
     prop_assert_eq!(&written, body);
+    prop_assert_eq!(parsed.to_vec().expect("serializes"), body.as_bytes());
     prop_assert_eq!(fuzz_check::check(body.as_bytes()), Outcome::Accepted);
     Ok(())
 }
@@ -487,7 +488,11 @@ where
     let parsed: ErrorResponse<E> = serde_json::from_str(&body)
         .map_err(|e| TestCaseError::fail(format!("{body}: rejected: {e}")))?;
     prop_assert_eq!(&parsed.error, &error, "{}", body);
-    prop_assert_eq!(serde_json::to_string(&parsed).expect("serializes"), body);
+    prop_assert_eq!(&serde_json::to_string(&parsed).expect("serializes"), &body);
+    // The library's writer writes the same bytes, built or parsed.
+    let built = ErrorResponse::new(error).to_vec().expect("serializes");
+    prop_assert_eq!(String::from_utf8_lossy(&built), body.as_str());
+    prop_assert_eq!(parsed.to_vec().expect("serializes"), built);
     Ok(())
 }
 

@@ -45,6 +45,25 @@ impl<E> ErrorResponse<E> {
     }
 }
 
+impl<E: Serialize> ErrorResponse<E> {
+    /// The body as compact JSON: the same bytes as `serde_json::to_vec`,
+    /// written by this crate's writer, which escapes strings eight bytes at a
+    /// time. What the axum integration sends. Fails only where serde_json
+    /// would (a field's own `Serialize` failing); a generated error never does.
+    pub fn to_vec(&self) -> Result<Vec<u8>, serde_json::Error> {
+        let mut out = Vec::with_capacity(128);
+        self.write_to(&mut out)?;
+        Ok(out)
+    }
+
+    /// [`to_vec`](Self::to_vec), appended to `out` (a buffer reused across
+    /// responses). On an error, `out` is left as it was.
+    pub fn write_to(&self, out: &mut Vec<u8>) -> Result<(), serde_json::Error> {
+        let len = out.len();
+        crate::private::write::write(out, self).inspect_err(|_| out.truncate(len))
+    }
+}
+
 impl<E: CatalogError> ErrorResponse<E> {
     /// Every way the body differs from the catalog, by JSON path (see
     /// [`CatalogError::validate`]); members beside `error` are not checked.

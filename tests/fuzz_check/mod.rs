@@ -236,6 +236,17 @@ fn accepted(input: &[u8], parsed: &ErrorResponse<AmpError>, body: &Body) -> Outc
     };
 
     let mut violations = Vec::new();
+    // The library's writer (what the axum integration sends) writes
+    // serde_json's bytes, for what was received and what was written.
+    for response in [parsed, &again] {
+        match response.to_vec() {
+            Ok(ours) if ours == serde_json::to_vec(response).unwrap_or_default() => {}
+            ours => violations.push(format!(
+                "ErrorResponse::to_vec wrote {:?}, serde_json {text}",
+                ours.map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+            )),
+        }
+    }
     if again != *parsed {
         violations.push(format!(
             "not idempotent: wrote {text}, which parses as {again:?}, not {parsed:?}"

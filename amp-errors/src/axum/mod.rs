@@ -90,7 +90,7 @@ fn json_response(status: StatusCode, body: Vec<u8>, rerender: Option<Rerender>) 
 pub fn response<E: CatalogError>(response: &ErrorResponse<E>) -> Response {
     let status = StatusCode::from_u16(response.error.status_code())
         .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    let Ok(body) = serde_json::to_vec(response) else {
+    let Ok(body) = response.to_vec() else {
         let body = UNSERIALIZABLE.as_bytes().to_vec();
         return json_response(StatusCode::INTERNAL_SERVER_ERROR, body, None);
     };
@@ -101,7 +101,7 @@ pub fn response<E: CatalogError>(response: &ErrorResponse<E>) -> Response {
         Rerender::new(move |id: &str| {
             let mut error = error.clone();
             error.set_request_id(id.to_owned());
-            serde_json::to_vec(&ErrorResponse::new(error)).ok()
+            ErrorResponse::new(error).to_vec().ok()
         })
     });
     let mut out = json_response(status, body, rerender);

@@ -9,6 +9,7 @@ mod lookup;
 mod scan;
 pub mod ser;
 pub(crate) mod wellformed;
+pub(crate) mod write;
 
 pub use core::clone::Clone;
 pub use core::cmp::{Eq, Ord, PartialEq, PartialOrd};
