@@ -9,7 +9,8 @@
 //! escaped (not `/`, not DEL); floats as serde_json writes them (it is asked
 //! for each one), NaN and the infinities as `null`; map keys that are
 //! strings, or numbers, booleans and chars written as strings; `RawJson`
-//! (serde_json's `RawValue`) as its text. `tests/fuzz_check` holds it to
+//! (serde_json's `RawValue`) as its text, and so a `Number` under serde_json's
+//! `arbitrary_precision`. `tests/fuzz_check` holds it to
 //! `serde_json::to_vec` on every body the parser accepts.
 
 use std::fmt::{self, Display};
@@ -18,6 +19,10 @@ use serde::ser::{self, Impossible, Serialize};
 
 /// The name under which serde_json's `RawValue` serializes its text.
 const RAW_VALUE_TOKEN: &str = "$serde_json::private::RawValue";
+
+/// The name under which serde_json's `Number` serializes its text when a
+/// crate in the graph enables serde_json's `arbitrary_precision`.
+const NUMBER_TOKEN: &str = "$serde_json::private::Number";
 
 type Error = serde_json::Error;
 
@@ -183,10 +188,11 @@ impl Compound<'_, '_> {
     }
 }
 
-/// A struct being written: an object, or serde_json's raw value.
+/// A struct being written: an object, or serde_json's raw value or number
+/// (under its token).
 pub(crate) enum Struct<'w, 'a> {
     Object(Compound<'w, 'a>),
-    Raw(&'w mut Writer<'a>),
+    Raw(&'w mut Writer<'a>, &'static str),
 }
 
 impl<'w, 'a> Writer<'a> {
@@ -389,8 +395,8 @@ impl<'w, 'a> ser::Serializer for &'w mut Writer<'a> {
         name: &'static str,
         _len: usize,
     ) -> Result<Self::SerializeStruct, Error> {
-        if name == RAW_VALUE_TOKEN {
-            return Ok(Struct::Raw(self));
+        if name == RAW_VALUE_TOKEN || name == NUMBER_TOKEN {
+            return Ok(Struct::Raw(self, name));
         }
         Ok(Struct::Object(self.open(None, b'{')))
     }
@@ -523,8 +529,8 @@ impl ser::SerializeStruct for Struct<'_, '_> {
             Struct::Object(object) => {
                 ser::SerializeStructVariant::serialize_field(object, key, value)
             }
-            Struct::Raw(writer) if key == RAW_VALUE_TOKEN => value.serialize(RawWriter(writer.0)),
-            Struct::Raw(_) => Err(ser::Error::custom("expected RawValue")),
+            Struct::Raw(writer, token) if key == *token => value.serialize(RawWriter(writer.0)),
+            Struct::Raw(..) => Err(ser::Error::custom(EXPECTED_RAW_TEXT)),
         }
     }
 
@@ -728,8 +734,8 @@ impl ser::Serializer for KeyWriter<'_> {
     reject_compounds!(KEY_MUST_BE_A_STRING);
 }
 
-/// Writes the text of serde_json's `RawValue` as it is (it was checked when
-/// the value was made).
+/// Writes the text of serde_json's `RawValue` or `Number` as it is (it was
+/// checked when the value was made).
 struct RawWriter<'o>(&'o mut Vec<u8>);
 
 const EXPECTED_RAW_TEXT: &str = "expected RawValue";
@@ -984,6 +990,24 @@ mod tests {
         same(&raw);
         same(&json!({"k": raw.get()}));
         same(&vec![raw.clone(), raw]);
+    }
+
+    #[test]
+    fn arbitrary_precision_numbers_are_written_as_their_text() {
+        // What serde_json's `Number` serializes as under `arbitrary_precision`
+        // (not enabled here: serde_json would write this struct as an object).
+        struct Number(&'static str);
+        impl Serialize for Number {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                use serde::ser::SerializeStruct;
+                let mut number = serializer.serialize_struct(super::NUMBER_TOKEN, 1)?;
+                number.serialize_field(super::NUMBER_TOKEN, self.0)?;
+                number.end()
+            }
+        }
+        let mut out = Vec::new();
+        write(&mut out, &vec![Number("1E400"), Number("-0.10")]).unwrap();
+        assert_eq!(out, b"[1E400,-0.10]");
     }
 
     #[test]
