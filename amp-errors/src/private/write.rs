@@ -151,6 +151,72 @@ fn write_int<I: itoa::Integer>(out: &mut Vec<u8>, value: I) {
     out.extend_from_slice(itoa::Buffer::new().format(value).as_bytes());
 }
 
+/// Declares the ten integer methods of a `Serializer`, each passing `self`
+/// and the value to `$write`.
+macro_rules! integers {
+    ($write:path) => {
+        integers!($write; i8 serialize_i8, i16 serialize_i16, i32 serialize_i32,
+            i64 serialize_i64, i128 serialize_i128, u8 serialize_u8, u16 serialize_u16,
+            u32 serialize_u32, u64 serialize_u64, u128 serialize_u128);
+    };
+    ($write:path; $($int:ident $method:ident),*) => {
+        $(
+            fn $method(self, value: $int) -> Result<(), Error> {
+                $write(self, value)
+            }
+        )*
+    };
+}
+
+/// Declares the `Serializer` methods that reject their value with `$error`.
+macro_rules! reject {
+    ($error:expr; $($method:ident($($arg:ty),*) -> $ok:ty;)*) => {
+        $(
+            fn $method(self, $(_: $arg),*) -> Result<$ok, Error> {
+                Err(ser::Error::custom($error))
+            }
+        )*
+    };
+}
+
+/// The methods of a serializer that accepts no compound value, and its
+/// compound types.
+macro_rules! reject_compounds {
+    ($error:expr) => {
+        type SerializeSeq = Impossible<(), Error>;
+        type SerializeTuple = Impossible<(), Error>;
+        type SerializeTupleStruct = Impossible<(), Error>;
+        type SerializeTupleVariant = Impossible<(), Error>;
+        type SerializeMap = Impossible<(), Error>;
+        type SerializeStruct = Impossible<(), Error>;
+        type SerializeStructVariant = Impossible<(), Error>;
+
+        reject! { $error;
+            serialize_bytes(&[u8]) -> ();
+            serialize_none() -> ();
+            serialize_unit() -> ();
+            serialize_unit_struct(&'static str) -> ();
+            serialize_seq(Option<usize>) -> Impossible<(), Error>;
+            serialize_tuple(usize) -> Impossible<(), Error>;
+            serialize_tuple_struct(&'static str, usize) -> Impossible<(), Error>;
+            serialize_tuple_variant(&'static str, u32, &'static str, usize) -> Impossible<(), Error>;
+            serialize_map(Option<usize>) -> Impossible<(), Error>;
+            serialize_struct(&'static str, usize) -> Impossible<(), Error>;
+            serialize_struct_variant(&'static str, u32, &'static str, usize) -> Impossible<(), Error>;
+        }
+
+        fn serialize_newtype_variant<T: Serialize + ?Sized>(
+            self,
+            _name: &'static str,
+            _index: u32,
+            _variant: &'static str,
+            _value: &T,
+        ) -> Result<(), Error> {
+            Err(ser::Error::custom($error))
+        }
+    };
+}
+
 /// The serializer: `&mut Writer` is what `Serialize` impls are given.
 pub(crate) struct Writer<'a>(&'a mut Vec<u8>);
 
@@ -196,6 +262,12 @@ pub(crate) enum Struct<'w, 'a> {
 }
 
 impl<'w, 'a> Writer<'a> {
+    /// Writes an integer.
+    fn int<I: itoa::Integer>(&mut self, value: I) -> Result<(), Error> {
+        write_int(self.0, value);
+        Ok(())
+    }
+
     /// Opens with `open` (after `{"variant":` when a variant wraps it).
     #[inline]
     fn open(&'w mut self, variant: Option<&str>, open: u8) -> Compound<'w, 'a> {
@@ -229,55 +301,7 @@ impl<'w, 'a> ser::Serializer for &'w mut Writer<'a> {
         Ok(())
     }
 
-    fn serialize_i8(self, value: i8) -> Result<(), Error> {
-        write_int(self.0, value);
-        Ok(())
-    }
-
-    fn serialize_i16(self, value: i16) -> Result<(), Error> {
-        write_int(self.0, value);
-        Ok(())
-    }
-
-    fn serialize_i32(self, value: i32) -> Result<(), Error> {
-        write_int(self.0, value);
-        Ok(())
-    }
-
-    fn serialize_i64(self, value: i64) -> Result<(), Error> {
-        write_int(self.0, value);
-        Ok(())
-    }
-
-    fn serialize_i128(self, value: i128) -> Result<(), Error> {
-        write_int(self.0, value);
-        Ok(())
-    }
-
-    fn serialize_u8(self, value: u8) -> Result<(), Error> {
-        write_int(self.0, value);
-        Ok(())
-    }
-
-    fn serialize_u16(self, value: u16) -> Result<(), Error> {
-        write_int(self.0, value);
-        Ok(())
-    }
-
-    fn serialize_u32(self, value: u32) -> Result<(), Error> {
-        write_int(self.0, value);
-        Ok(())
-    }
-
-    fn serialize_u64(self, value: u64) -> Result<(), Error> {
-        write_int(self.0, value);
-        Ok(())
-    }
-
-    fn serialize_u128(self, value: u128) -> Result<(), Error> {
-        write_int(self.0, value);
-        Ok(())
-    }
+    integers!(Writer::int);
 
     fn serialize_f32(self, value: f32) -> Result<(), Error> {
         write_float(self.0, value)
@@ -428,59 +452,34 @@ impl<'w, 'a> ser::Serializer for &'w mut Writer<'a> {
     }
 }
 
-impl ser::SerializeSeq for Compound<'_, '_> {
-    type Ok = ();
-    type Error = Error;
+/// The four kinds of array: each element after a comma, then `]` (and the
+/// `}` of a variant's wrapper).
+macro_rules! arrays {
+    ($($kind:ident::$element:ident, wrapped: $wrapped:literal;)*) => {
+        $(
+            impl ser::$kind for Compound<'_, '_> {
+                type Ok = ();
+                type Error = Error;
 
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        self.separate();
-        value.serialize(&mut *self.writer)
-    }
+                fn $element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
+                    self.separate();
+                    value.serialize(&mut *self.writer)
+                }
 
-    fn end(self) -> Result<(), Error> {
-        self.close(b']', false);
-        Ok(())
-    }
+                fn end(self) -> Result<(), Error> {
+                    self.close(b']', $wrapped);
+                    Ok(())
+                }
+            }
+        )*
+    };
 }
 
-impl ser::SerializeTuple for Compound<'_, '_> {
-    type Ok = ();
-    type Error = Error;
-
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        ser::SerializeSeq::serialize_element(self, value)
-    }
-
-    fn end(self) -> Result<(), Error> {
-        ser::SerializeSeq::end(self)
-    }
-}
-
-impl ser::SerializeTupleStruct for Compound<'_, '_> {
-    type Ok = ();
-    type Error = Error;
-
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        ser::SerializeSeq::serialize_element(self, value)
-    }
-
-    fn end(self) -> Result<(), Error> {
-        ser::SerializeSeq::end(self)
-    }
-}
-
-impl ser::SerializeTupleVariant for Compound<'_, '_> {
-    type Ok = ();
-    type Error = Error;
-
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        ser::SerializeSeq::serialize_element(self, value)
-    }
-
-    fn end(self) -> Result<(), Error> {
-        self.close(b']', true);
-        Ok(())
-    }
+arrays! {
+    SerializeSeq::serialize_element, wrapped: false;
+    SerializeTuple::serialize_element, wrapped: false;
+    SerializeTupleStruct::serialize_field, wrapped: false;
+    SerializeTupleVariant::serialize_field, wrapped: true;
 }
 
 impl ser::SerializeMap for Compound<'_, '_> {
@@ -561,46 +560,6 @@ impl ser::SerializeStructVariant for Compound<'_, '_> {
     }
 }
 
-/// Declares the `Serializer` methods that reject their value with `$error`.
-macro_rules! reject {
-    ($error:expr; $($method:ident($($arg:ty),*) -> $ok:ty;)*) => {
-        $(
-            fn $method(self, $(_: $arg),*) -> Result<$ok, Error> {
-                Err(ser::Error::custom($error))
-            }
-        )*
-    };
-}
-
-/// The methods of a serializer that accepts no compound value.
-macro_rules! reject_compounds {
-    ($error:expr) => {
-        reject! { $error;
-            serialize_bytes(&[u8]) -> ();
-            serialize_none() -> ();
-            serialize_unit() -> ();
-            serialize_unit_struct(&'static str) -> ();
-            serialize_seq(Option<usize>) -> Impossible<(), Error>;
-            serialize_tuple(usize) -> Impossible<(), Error>;
-            serialize_tuple_struct(&'static str, usize) -> Impossible<(), Error>;
-            serialize_tuple_variant(&'static str, u32, &'static str, usize) -> Impossible<(), Error>;
-            serialize_map(Option<usize>) -> Impossible<(), Error>;
-            serialize_struct(&'static str, usize) -> Impossible<(), Error>;
-            serialize_struct_variant(&'static str, u32, &'static str, usize) -> Impossible<(), Error>;
-        }
-
-        fn serialize_newtype_variant<T: Serialize + ?Sized>(
-            self,
-            _name: &'static str,
-            _index: u32,
-            _variant: &'static str,
-            _value: &T,
-        ) -> Result<(), Error> {
-            Err(ser::Error::custom($error))
-        }
-    };
-}
-
 /// Writes a map key as serde_json does: a string; an integer, a boolean, a
 /// finite float or a char as a string; anything else is an error.
 struct KeyWriter<'o>(&'o mut Vec<u8>);
@@ -636,13 +595,6 @@ const KEY_MUST_BE_A_STRING: &str = "key must be a string";
 impl ser::Serializer for KeyWriter<'_> {
     type Ok = ();
     type Error = Error;
-    type SerializeSeq = Impossible<(), Error>;
-    type SerializeTuple = Impossible<(), Error>;
-    type SerializeTupleStruct = Impossible<(), Error>;
-    type SerializeTupleVariant = Impossible<(), Error>;
-    type SerializeMap = Impossible<(), Error>;
-    type SerializeStruct = Impossible<(), Error>;
-    type SerializeStructVariant = Impossible<(), Error>;
 
     #[inline]
     fn serialize_str(self, value: &str) -> Result<(), Error> {
@@ -654,45 +606,7 @@ impl ser::Serializer for KeyWriter<'_> {
         self.quoted(if value { b"true" } else { b"false" })
     }
 
-    fn serialize_i8(self, value: i8) -> Result<(), Error> {
-        self.int(value)
-    }
-
-    fn serialize_i16(self, value: i16) -> Result<(), Error> {
-        self.int(value)
-    }
-
-    fn serialize_i32(self, value: i32) -> Result<(), Error> {
-        self.int(value)
-    }
-
-    fn serialize_i64(self, value: i64) -> Result<(), Error> {
-        self.int(value)
-    }
-
-    fn serialize_i128(self, value: i128) -> Result<(), Error> {
-        self.int(value)
-    }
-
-    fn serialize_u8(self, value: u8) -> Result<(), Error> {
-        self.int(value)
-    }
-
-    fn serialize_u16(self, value: u16) -> Result<(), Error> {
-        self.int(value)
-    }
-
-    fn serialize_u32(self, value: u32) -> Result<(), Error> {
-        self.int(value)
-    }
-
-    fn serialize_u64(self, value: u64) -> Result<(), Error> {
-        self.int(value)
-    }
-
-    fn serialize_u128(self, value: u128) -> Result<(), Error> {
-        self.int(value)
-    }
+    integers!(KeyWriter::int);
 
     fn serialize_f32(self, value: f32) -> Result<(), Error> {
         self.float(value, value.is_finite())
@@ -740,34 +654,26 @@ struct RawWriter<'o>(&'o mut Vec<u8>);
 
 const EXPECTED_RAW_TEXT: &str = "expected RawValue";
 
+impl RawWriter<'_> {
+    /// Refuses a value that is not the text.
+    fn not_text<T>(self, _value: T) -> Result<(), Error> {
+        Err(ser::Error::custom(EXPECTED_RAW_TEXT))
+    }
+}
+
 impl ser::Serializer for RawWriter<'_> {
     type Ok = ();
     type Error = Error;
-    type SerializeSeq = Impossible<(), Error>;
-    type SerializeTuple = Impossible<(), Error>;
-    type SerializeTupleStruct = Impossible<(), Error>;
-    type SerializeTupleVariant = Impossible<(), Error>;
-    type SerializeMap = Impossible<(), Error>;
-    type SerializeStruct = Impossible<(), Error>;
-    type SerializeStructVariant = Impossible<(), Error>;
 
     fn serialize_str(self, value: &str) -> Result<(), Error> {
         self.0.extend_from_slice(value.as_bytes());
         Ok(())
     }
 
+    integers!(RawWriter::not_text);
+
     reject! { EXPECTED_RAW_TEXT;
         serialize_bool(bool) -> ();
-        serialize_i8(i8) -> ();
-        serialize_i16(i16) -> ();
-        serialize_i32(i32) -> ();
-        serialize_i64(i64) -> ();
-        serialize_i128(i128) -> ();
-        serialize_u8(u8) -> ();
-        serialize_u16(u16) -> ();
-        serialize_u32(u32) -> ();
-        serialize_u64(u64) -> ();
-        serialize_u128(u128) -> ();
         serialize_f32(f32) -> ();
         serialize_f64(f64) -> ();
         serialize_char(char) -> ();
