@@ -137,9 +137,10 @@ impl Serialize for RawJson {
 }
 
 /// The name serde_json gives the newtype struct its deserializers answer with
-/// the input's own text (the protocol behind `RawValue`, stable through
-/// serde_json 1.x). Other deserializers treat it as any newtype struct.
-const RAW_VALUE_TOKEN: &str = "$serde_json::private::RawValue";
+/// the input's own text, and the struct its `RawValue` serializes as (the
+/// protocol behind `RawValue`, stable through serde_json 1.x). Other
+/// deserializers treat it as any newtype struct.
+pub(crate) const RAW_VALUE_TOKEN: &str = "$serde_json::private::RawValue";
 
 impl<'de> de::Deserialize<'de> for RawJson {
     /// The value as written, checked like every member (see [`RawJson`]).

@@ -17,8 +17,7 @@ use std::fmt::{self, Display};
 
 use serde::ser::{self, Impossible, Serialize};
 
-/// The name under which serde_json's `RawValue` serializes its text.
-const RAW_VALUE_TOKEN: &str = "$serde_json::private::RawValue";
+use crate::raw::RAW_VALUE_TOKEN;
 
 /// The name under which serde_json's `Number` serializes its text when a
 /// crate in the graph enables serde_json's `arbitrary_precision`.
