@@ -193,30 +193,33 @@ impl<'t> Cursor<'t> {
     }
 }
 
+/// The high bit of every byte of `word` (eight bytes, little-endian) that is
+/// `"` or `\`, or with `CONTROL` below 0x20, and maybe of bytes above the
+/// first such one: only the lowest is exact. The test of eight bytes at a
+/// time that the scan's string search and the writer's escaping share.
+#[inline(always)]
+pub(crate) fn stops<const CONTROL: bool>(word: u64) -> u64 {
+    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
+    const SPACES: u64 = u64::from_le_bytes([0x20; 8]);
+    const QUOTES: u64 = u64::from_le_bytes([b'"'; 8]);
+    const BACKSLASHES: u64 = u64::from_le_bytes([b'\\'; 8]);
+    let zero = |x: u64| x.wrapping_sub(ONES) & !x;
+    let control = if CONTROL {
+        word.wrapping_sub(SPACES) & !word
+    } else {
+        0
+    };
+    (zero(word ^ QUOTES) | zero(word ^ BACKSLASHES) | control) & HIGHS
+}
+
 /// The index of the first `"` or `\` from `at` on (`bytes.len()` if none),
 /// eight bytes at a time; with `CONTROL`, also of the first byte below
 /// 0x20, which JSON forbids in strings. Not inlined: its constants stay in
 /// registers.
 #[inline(never)]
 pub(crate) fn string_stop<const CONTROL: bool>(bytes: &[u8], mut at: usize) -> usize {
-    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
-    const SPACES: u64 = u64::from_ne_bytes([0x20; 8]);
-    const QUOTES: u64 = u64::from_ne_bytes([b'"'; 8]);
-    const BACKSLASHES: u64 = u64::from_ne_bytes([b'\\'; 8]);
-    // The high bit of every byte of `word` that stops the search, and maybe
-    // of bytes above the first such one: only the lowest is used.
-    let hits = |word: u64| {
-        let (quotes, backslashes) = (word ^ QUOTES, word ^ BACKSLASHES);
-        let found =
-            quotes.wrapping_sub(ONES) & !quotes | backslashes.wrapping_sub(ONES) & !backslashes;
-        let control = if CONTROL {
-            word.wrapping_sub(SPACES) & !word
-        } else {
-            0
-        };
-        (found | control) & HIGHS
-    };
+    let hits = stops::<CONTROL>;
     let word = |chunk: &[u8]| {
         let mut word = [0; 8];
         word.copy_from_slice(chunk);

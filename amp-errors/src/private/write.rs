@@ -17,6 +17,7 @@ use std::fmt::{self, Display};
 
 use serde::ser::{self, Impossible, Serialize};
 
+use super::scan::stops;
 use crate::raw::RAW_VALUE_TOKEN;
 
 /// The name under which serde_json's `Number` serializes its text when a
@@ -82,7 +83,7 @@ fn first_escape(bytes: &[u8]) -> usize {
                 u64::from(low) | u64::from(high) << ((len - 4) * 8)
             }
         };
-        let found = escapes(word) & (u64::MAX >> ((8 - len) * 8));
+        let found = stops::<true>(word) & (u64::MAX >> ((8 - len) * 8));
         return match found {
             0 => len,
             _ => (found.trailing_zeros() / 8) as usize,
@@ -91,31 +92,17 @@ fn first_escape(bytes: &[u8]) -> usize {
     let word = |at: usize| bytes[at..at + 8].try_into().map_or(0, u64::from_le_bytes);
     let mut at = 0;
     while at + 8 < len {
-        let found = escapes(word(at));
+        let found = stops::<true>(word(at));
         if found != 0 {
             return at + (found.trailing_zeros() / 8) as usize;
         }
         at += 8;
     }
-    let found = escapes(word(len - 8));
+    let found = stops::<true>(word(len - 8));
     match found {
         0 => len,
         _ => len - 8 + (found.trailing_zeros() / 8) as usize,
     }
-}
-
-/// The high bit of every byte of `word` (little-endian) to escape, and maybe
-/// of bytes above the first such one: only the lowest is exact.
-#[inline(always)]
-fn escapes(word: u64) -> u64 {
-    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
-    const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
-    const SPACES: u64 = u64::from_le_bytes([0x20; 8]);
-    const QUOTES: u64 = u64::from_le_bytes([b'"'; 8]);
-    const BACKSLASHES: u64 = u64::from_le_bytes([b'\\'; 8]);
-    let (quotes, backslashes) = (word ^ QUOTES, word ^ BACKSLASHES);
-    let zero = |x: u64| x.wrapping_sub(ONES) & !x;
-    (zero(quotes) | zero(backslashes) | word.wrapping_sub(SPACES) & !word) & HIGHS
 }
 
 /// Appends the escape of `"`, `\` or a control character.
