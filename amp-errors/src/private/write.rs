@@ -254,13 +254,18 @@ impl<'w, 'a> Writer<'a> {
         Ok(())
     }
 
+    /// Opens the object that wraps a variant's value: `{"variant":`.
+    fn open_variant(&mut self, variant: &str) {
+        self.0.push(b'{');
+        write_str(self.0, variant);
+        self.0.push(b':');
+    }
+
     /// Opens with `open` (after `{"variant":` when a variant wraps it).
     #[inline]
     fn open(&'w mut self, variant: Option<&str>, open: u8) -> Compound<'w, 'a> {
         if let Some(variant) = variant {
-            self.0.push(b'{');
-            write_str(self.0, variant);
-            self.0.push(b':');
+            self.open_variant(variant);
         }
         self.0.push(open);
         Compound {
@@ -361,9 +366,7 @@ impl<'w, 'a> ser::Serializer for &'w mut Writer<'a> {
         variant: &'static str,
         value: &T,
     ) -> Result<(), Error> {
-        self.0.push(b'{');
-        write_str(self.0, variant);
-        self.0.push(b':');
+        self.open_variant(variant);
         value.serialize(&mut *self)?;
         self.0.push(b'}');
         Ok(())
